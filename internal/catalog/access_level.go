@@ -1,0 +1,82 @@
+package catalog
+
+import "strings"
+
+// AccessLevel is an IAM access level, spelled as the catalog page spells it.
+type AccessLevel string
+
+// The five access levels IAM knows, in the order Policy Sentry lists them.
+const (
+	AccessList                  AccessLevel = "List"
+	AccessRead                  AccessLevel = "Read"
+	AccessWrite                 AccessLevel = "Write"
+	AccessPermissionsManagement AccessLevel = "Permissions management"
+	AccessTagging               AccessLevel = "Tagging"
+)
+
+// AccessLevels lists every access level in a fixed order, used wherever
+// output is grouped by level.
+var AccessLevels = []AccessLevel{AccessList, AccessRead, AccessWrite, AccessPermissionsManagement, AccessTagging}
+
+// ParseAccessLevel accepts the catalog's spelling ("Permissions management")
+// and the CLI spelling ("permissions-management"), in any case.
+func ParseAccessLevel(s string) (AccessLevel, bool) {
+	norm := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "-", " "))
+	for _, level := range AccessLevels {
+		if strings.ToLower(string(level)) == norm {
+			return level, true
+		}
+	}
+	return "", false
+}
+
+// CLIName is the lower-case, hyphenated spelling used by Policy Sentry's CLI.
+func (a AccessLevel) CLIName() string {
+	return strings.ToLower(strings.ReplaceAll(string(a), " ", "-"))
+}
+
+// Word is the level as one capitalised word, as used in statement Sids
+// ("PermissionsManagement").
+func (a AccessLevel) Word() string {
+	return CamelCase(string(a))
+}
+
+// Rank orders levels as AccessLevels does; unknown levels sort last.
+func (a AccessLevel) Rank() int {
+	for i, level := range AccessLevels {
+		if level == a {
+			return i
+		}
+	}
+	return len(AccessLevels)
+}
+
+// AccessLevelNames returns both accepted spellings of every level, for
+// error messages that list the valid values.
+func AccessLevelNames() []string {
+	names := make([]string, 0, len(AccessLevels))
+	for _, level := range AccessLevels {
+		names = append(names, string(level))
+	}
+	return names
+}
+
+// CamelCase joins the words of s, split at spaces, hyphens and underscores,
+// each with its first letter upper-cased: "routing-profile" becomes
+// "RoutingProfile".
+func CamelCase(s string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '-' || r == '_':
+			upper = true
+		case upper:
+			b.WriteString(strings.ToUpper(string(r)))
+			upper = false
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,276 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// ARNKind says what an ARN (or ARN pattern) is to the catalog.
+type ARNKind int
+
+// The kinds of ARN the resolver tells apart.
+const (
+	// ARNMalformed is not a well-formed ARN.
+	ARNMalformed ARNKind = iota
+	// ARNOtherService is a well-formed ARN of another service.
+	ARNOtherService
+	// ARNNoType is a Connect ARN that no resource type's format fits.
+	ARNNoType
+	// ARNResource denotes one or more Connect resource types.
+	ARNResource
+)
+
+// ARNResolution is what the resolver found out about an ARN.
+type ARNResolution struct {
+	Kind ARNKind
+	// Types are the resource types the ARN can denote, in catalog order, when
+	// Kind is ARNResource. "*" denotes every type.
+	Types []string
+	// Problem says in a clause what is wrong, for the other kinds.
+	Problem string
+	// Service is the service named by an ARN of another service.
+	Service string
+}
+
+// Denotes reports whether the resolution includes the resource type.
+func (r ARNResolution) Denotes(resourceType string) bool {
+	return r.Kind == ARNResource && slices.Contains(r.Types, resourceType)
+}
+
+var (
+	regionPattern  = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+	accountPattern = regexp.MustCompile(`^[0-9]{12}$`)
+	// fieldPattern holds what a wildcarded partition or region may contain.
+	fieldPattern = regexp.MustCompile(`^[a-z0-9*?-]+$`)
+	digitPattern = regexp.MustCompile(`^[0-9*?]+$`)
+)
+
+// ResolveARN tells which resource types an ARN, possibly with * and ?
+// wildcards or policy variables, can denote: an ARN denotes a type when some
+// ARN of that type matches it, as IAM would match it in a Resource element.
+// "instance/abc" is an instance, "instance/abc/queue/q1" a queue only,
+// "instance/abc/*" every type under that instance, and "*" every type.
+func (c *Catalog) ResolveARN(arn string) ARNResolution {
+	if arn == "*" {
+		return ARNResolution{Kind: ARNResource, Types: c.ResourceTypeNames()}
+	}
+	if res, ok := checkARNSyntax(arn); !ok {
+		return res
+	}
+	pattern := compilePattern(arn)
+	var types []string
+	for _, rt := range c.resourceTypes {
+		if intersects(pattern, rt.template.atoms) {
+			types = append(types, rt.Name)
+		}
+	}
+	if len(types) == 0 {
+		return ARNResolution{Kind: ARNNoType, Problem: noTypeProblem(arn)}
+	}
+	return ARNResolution{Kind: ARNResource, Types: types}
+}
+
+// checkARNSyntax checks the colon-separated fields; ok means the ARN is a
+// well-formed Connect ARN whose resource part is still to be matched.
+func checkARNSyntax(arn string) (ARNResolution, bool) {
+	malformed := func(format string, args ...any) (ARNResolution, bool) {
+		return ARNResolution{Kind: ARNMalformed, Problem: fmt.Sprintf(format, args...)}, false
+	}
+	fields := strings.SplitN(withoutVariables(arn), ":", 6)
+	if !GlobMatch(fields[0], "arn") || strings.ToLower(fields[0]) != fields[0] {
+		return malformed(`does not start with "arn:"`)
+	}
+	if len(fields) < 6 && !strings.Contains(fields[len(fields)-1], "*") {
+		return malformed("has %d of the 6 colon-separated fields of an ARN (arn:partition:service:region:account:resource)", len(fields))
+	}
+	field := func(i int) (string, bool) {
+		if i < len(fields) {
+			return fields[i], true
+		}
+		return "", false
+	}
+	if partition, ok := field(1); ok {
+		if !HasWildcard(partition) && !slices.Contains(Partitions, partition) ||
+			HasWildcard(partition) && !slices.ContainsFunc(Partitions, func(p string) bool { return GlobMatch(partition, p) }) {
+			return malformed("partition %q is not an AWS partition (%s)", partition, strings.Join(Partitions, ", "))
+		}
+	}
+	if service, ok := field(2); ok {
+		switch {
+		case service == "":
+			return malformed("has no service")
+		case !GlobMatch(service, ServicePrefix):
+			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, ServicePrefix)}, false
+		}
+	}
+	if region, ok := field(3); ok {
+		switch {
+		case region == "":
+			return malformed("has no region; Connect resources are regional")
+		case !HasWildcard(region) && !regionPattern.MatchString(region),
+			HasWildcard(region) && !fieldPattern.MatchString(region):
+			return malformed("region %q is not a region name such as us-east-1", region)
+		}
+	}
+	if account, ok := field(4); ok {
+		switch {
+		case account == "":
+			return malformed("has no account; Connect ARNs name a 12-digit account")
+		case !HasWildcard(account) && !accountPattern.MatchString(account),
+			HasWildcard(account) && (!digitPattern.MatchString(account) || !strings.Contains(account, "*") && len(account) != 12):
+			return malformed("account %q is not a 12-digit account ID", account)
+		}
+	}
+	if resource, ok := field(5); ok && resource == "" {
+		return malformed("has no resource part")
+	}
+	return ARNResolution{}, true
+}
+
+// withoutVariables replaces each policy variable such as ${aws:username} by
+// *, for checking the fields around it: it may hold any value.
+func withoutVariables(s string) string {
+	if !strings.Contains(s, "${") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		start := strings.Index(s, "${")
+		end := strings.Index(s[max(start, 0):], "}")
+		if start < 0 || end < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:start])
+		b.WriteString("*")
+		s = s[start+end+1:]
+	}
+}
+
+// noTypeProblem explains why a well-formed Connect ARN fits no type.
+func noTypeProblem(arn string) string {
+	fields := strings.SplitN(arn, ":", 6)
+	resource := fields[len(fields)-1]
+	segments := strings.Split(resource, "/")
+	words := resourceWords()
+	if segments[0] != "instance" && !HasWildcard(segments[0]) {
+		return fmt.Sprintf("resource part %q does not start with instance/; every Connect resource is under an instance", resource)
+	}
+	if len(segments) >= 3 && !HasWildcard(segments[2]) && !slices.Contains(words, segments[2]) {
+		return fmt.Sprintf("%q is not a Connect resource word after instance/<id>/ (did you mean %s? known: %s)",
+			segments[2], nearestWord(segments[2], words), strings.Join(words, ", "))
+	}
+	return fmt.Sprintf("resource part %q fits no Connect resource type: expected instance/<id> or instance/<id>/<word>/<id> with a word among %s",
+		resource, strings.Join(words, ", "))
+}
+
+// resourceWords are the words that name a resource type in an ARN, in
+// catalog order: "contact", "agent", "routing-profile", ...
+func resourceWords() []string {
+	var words []string
+	for _, f := range resourceTypeFacts {
+		if segments := strings.Split(f.resourcePart, "/"); len(segments) > 2 {
+			words = append(words, segments[2])
+		}
+	}
+	return words
+}
+
+func nearestWord(word string, words []string) string {
+	best := words[0]
+	for _, w := range words[1:] {
+		if editDistance(word, w) < editDistance(word, best) {
+			best = w
+		}
+	}
+	return best
+}
+
+// Parts lists the names of the parts of the type's ARN, in order:
+// "partition", "region", "account", then its ids such as "instance_id".
+func (rt *ResourceType) Parts() []string {
+	var names []string
+	for _, seg := range rt.template.segments {
+		if seg.part != "" {
+			names = append(names, seg.part)
+		}
+	}
+	return names
+}
+
+// BuildARN builds an ARN of the type from its parts; partition defaults to
+// "aws". Values may be wildcards, but the result must still denote the type.
+func (c *Catalog) BuildARN(rt *ResourceType, parts map[string]string) (string, error) {
+	needed := rt.Parts()
+	var unknown []string
+	for name := range parts {
+		if !slices.Contains(needed, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return "", fmt.Errorf("%s ARN has no part %s; its parts are %s", rt.Name, strings.Join(quoteAll(unknown), ", "), strings.Join(needed, ", "))
+	}
+	var b strings.Builder
+	var missing []string
+	for _, seg := range rt.template.segments {
+		if seg.part == "" {
+			b.WriteString(seg.literal)
+			continue
+		}
+		value := parts[seg.part]
+		if value == "" && seg.part == "partition" {
+			value = "aws"
+		}
+		if value == "" {
+			missing = append(missing, seg.part)
+		}
+		if strings.Contains(value, "/") || strings.Contains(value, ":") {
+			return "", fmt.Errorf("part %s = %q may not contain / or :", seg.part, value)
+		}
+		b.WriteString(value)
+	}
+	if len(missing) > 0 {
+		return "", fmt.Errorf("%s ARN needs %s (its parts are %s)", rt.Name, strings.Join(missing, ", "), strings.Join(needed, ", "))
+	}
+	arn := b.String()
+	res := c.ResolveARN(arn)
+	if res.Kind != ARNResource {
+		return "", fmt.Errorf("%s %s", arn, res.Problem)
+	}
+	return arn, nil
+}
+
+// ParseARN splits an ARN into its resource type and parts. Each part may be
+// a wildcard, but the ARN must have the shape of exactly one type:
+// "instance/abc/*" could be many and is refused.
+func (c *Catalog) ParseARN(arn string) (*ResourceType, map[string]string, error) {
+	if res, ok := checkARNSyntax(arn); !ok {
+		return nil, nil, fmt.Errorf("%q %s", arn, res.Problem)
+	}
+	fields := strings.SplitN(arn, ":", 6)
+	if len(fields) < 6 {
+		return nil, nil, fmt.Errorf("%q is a pattern that spans fields, not the ARN of one resource", arn)
+	}
+	for _, rt := range c.resourceTypes {
+		if parts, ok := rt.template.split(fields); ok {
+			return rt, parts, nil
+		}
+	}
+	res := c.ResolveARN(arn)
+	if res.Kind == ARNResource {
+		return nil, nil, fmt.Errorf("%q could denote several resource types (%s); give the ARN of one resource", arn, strings.Join(res.Types, ", "))
+	}
+	return nil, nil, fmt.Errorf("%q %s", arn, res.Problem)
+}
+
+func quoteAll(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = fmt.Sprintf("%q", v)
+	}
+	return out
+}

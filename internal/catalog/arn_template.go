@@ -1,0 +1,236 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// An ARN pattern and an ARN format are both compiled to atoms; whether some
+// ARN of a type matches a pattern is then whether the two automata accept a
+// common string, found by a search of their product.
+
+type atomKind uint8
+
+const (
+	atomLiteral   atomKind = iota // one given rune
+	atomOne                       // pattern ?: any one rune
+	atomMany                      // pattern *: any run, even empty
+	atomClass                     // format variable: one rune of a class
+	atomClassMany                 // format variable: any run of a class
+)
+
+type charClass uint8
+
+const (
+	classWord  charClass = iota // partition and region: a-z, 0-9, -
+	classDigit                  // account: 0-9
+	classID                     // resource ids: anything but / and :
+)
+
+func (c charClass) has(r rune) bool {
+	switch c {
+	case classWord:
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-'
+	case classDigit:
+		return '0' <= r && r <= '9'
+	default:
+		return r != '/' && r != ':'
+	}
+}
+
+type atom struct {
+	kind  atomKind
+	r     rune
+	class charClass
+}
+
+// arnTemplate is a compiled ARN format: segments for building and splitting
+// ARNs, atoms for matching patterns.
+type arnTemplate struct {
+	segments []templateSegment
+	atoms    []atom
+}
+
+// templateSegment is literal text or a variable part.
+type templateSegment struct {
+	literal string
+	part    string // snake-case part name, such as "instance_id"
+}
+
+func compileTemplate(format string) (arnTemplate, error) {
+	var t arnTemplate
+	rest := format
+	for rest != "" {
+		start := strings.Index(rest, "${")
+		if start < 0 {
+			start = len(rest)
+		}
+		if start > 0 {
+			t.segments = append(t.segments, templateSegment{literal: rest[:start]})
+			for _, r := range rest[:start] {
+				t.atoms = append(t.atoms, atom{kind: atomLiteral, r: r})
+			}
+			rest = rest[start:]
+			continue
+		}
+		end := strings.Index(rest, "}")
+		if end < 0 {
+			return arnTemplate{}, fmt.Errorf("unterminated variable in %q", format)
+		}
+		name := rest[2:end]
+		rest = rest[end+1:]
+		class := classID
+		switch name {
+		case "Partition", "Region":
+			class = classWord
+		case "Account":
+			class = classDigit
+		}
+		t.segments = append(t.segments, templateSegment{part: snakeCase(name)})
+		t.atoms = append(t.atoms, atom{kind: atomClass, class: class}, atom{kind: atomClassMany, class: class})
+	}
+	return t, nil
+}
+
+// split matches an ARN's six fields against the format's shape, each
+// variable taking a non-empty run up to the next separator, and returns the
+// parts. Wildcards in a value are kept as they are.
+func (t arnTemplate) split(fields []string) (map[string]string, bool) {
+	rest := strings.Join(fields, ":")
+	parts := map[string]string{}
+	for i, seg := range t.segments {
+		if seg.part == "" {
+			var ok bool
+			if rest, ok = strings.CutPrefix(rest, seg.literal); !ok {
+				return nil, false
+			}
+			continue
+		}
+		end := len(rest)
+		if i+1 < len(t.segments) {
+			end = strings.IndexAny(rest, ":/")
+			if end < 0 {
+				return nil, false
+			}
+		} else if strings.ContainsAny(rest, ":/") {
+			return nil, false
+		}
+		if end == 0 {
+			return nil, false
+		}
+		parts[seg.part] = rest[:end]
+		rest = rest[end:]
+	}
+	return parts, rest == ""
+}
+
+// compilePattern compiles an ARN pattern as IAM reads a Resource: * and ?
+// are wildcards, ${*}, ${?} and ${$} stand for those characters, and any
+// other policy variable may hold any value.
+func compilePattern(s string) []atom {
+	atoms := make([]atom, 0, len(s))
+	runes := []rune(s)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		if r == '$' && i+1 < len(runes) && runes[i+1] == '{' {
+			if end := indexRune(runes[i:], '}'); end > 0 {
+				name := string(runes[i+2 : i+end])
+				i += end
+				if name == "*" || name == "?" || name == "$" {
+					atoms = append(atoms, atom{kind: atomLiteral, r: rune(name[0])})
+				} else {
+					atoms = append(atoms, atom{kind: atomMany})
+				}
+				continue
+			}
+		}
+		switch r {
+		case '*':
+			atoms = append(atoms, atom{kind: atomMany})
+		case '?':
+			atoms = append(atoms, atom{kind: atomOne})
+		default:
+			atoms = append(atoms, atom{kind: atomLiteral, r: r})
+		}
+	}
+	return atoms
+}
+
+func indexRune(runes []rune, r rune) int {
+	for i, x := range runes {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// intersects reports whether some string matches both the pattern and the
+// template, by a depth-first search over pairs of positions.
+func intersects(pattern, template []atom) bool {
+	width := len(template) + 1
+	visited := make([]bool, (len(pattern)+1)*width)
+	stack := []int{0}
+	push := func(p, t int) {
+		if i := p*width + t; !visited[i] {
+			visited[i] = true
+			stack = append(stack, i)
+		}
+	}
+	visited[0] = true
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		p, t := i/width, i%width
+		if p == len(pattern) && t == len(template) {
+			return true
+		}
+		// Moves that consume nothing: * matching the empty string, a
+		// variable's optional run ending.
+		if p < len(pattern) && pattern[p].kind == atomMany {
+			push(p+1, t)
+		}
+		if t < len(template) && template[t].kind == atomClassMany {
+			push(p, t+1)
+		}
+		if p == len(pattern) || t == len(template) || !compatible(pattern[p], template[t]) {
+			continue
+		}
+		nextP, nextT := p+1, t+1
+		if pattern[p].kind == atomMany {
+			nextP = p
+		}
+		if template[t].kind == atomClassMany {
+			nextT = t
+		}
+		push(nextP, nextT)
+	}
+	return false
+}
+
+// compatible reports whether some rune can be consumed by both atoms.
+func compatible(p, t atom) bool {
+	if p.kind != atomLiteral {
+		return true // ? and * accept any rune, and every class has one
+	}
+	if t.kind == atomLiteral {
+		return p.r == t.r
+	}
+	return t.class.has(p.r)
+}
+
+// snakeCase turns "InstanceId" into "instance_id".
+func snakeCase(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

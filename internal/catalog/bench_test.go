@@ -1,0 +1,56 @@
+package catalog
+
+import "testing"
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(Page); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkQuery(b *testing.B) {
+	c := mustCatalog(b)
+	key, _ := c.ConditionKey("aws:ResourceTag/${TagKey}")
+	q := Query{
+		AccessLevels:  []AccessLevel{AccessRead, AccessWrite},
+		ResourceTypes: []string{"user", "routing-profile"},
+		ConditionKeys: []*ConditionKey{key},
+		Names:         []string{"connect:*User*", "connect:*Routing*"},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(c.Query(q)) == 0 {
+			b.Fatal("query selected nothing")
+		}
+	}
+}
+
+func BenchmarkMatch(b *testing.B) {
+	c := mustCatalog(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(c.Match("connect:Describe*")) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+func BenchmarkResolveARN(b *testing.B) {
+	c := mustCatalog(b)
+	arns := []string{
+		"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1",
+		"arn:aws:connect:us-east-1:123456789012:instance/abc/*",
+		"arn:aws:connect:*:*:instance/*/agent/${aws:userid}",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, arn := range arns {
+			if c.ResolveARN(arn).Kind != ARNResource {
+				b.Fatal(arn)
+			}
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+)
+
+// HasWildcard reports whether s contains an IAM wildcard, * or ?.
+func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+// GlobMatch reports whether name matches an IAM action pattern: * matches any
+// run of characters, ? exactly one, and letters match in any case.
+func GlobMatch(pattern, name string) bool {
+	// Iterative matching with one backtrack point: linear for the patterns
+	// people write, quadratic at worst, never exponential.
+	p, n := 0, 0
+	star, starN := -1, 0
+	for n < len(name) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			star, starN = p, n
+			p++
+		case p < len(pattern) && (pattern[p] == '?' || lowerByte(pattern[p]) == lowerByte(name[n])):
+			p++
+			n++
+		case star >= 0:
+			starN++
+			p, n = star+1, starN
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+func lowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// SplitAction splits "service:Name" at its first colon. ok is false when
+// there is no colon.
+func SplitAction(action string) (service, name string, ok bool) {
+	return strings.Cut(action, ":")
+}
+
+// qualify returns the pattern with the service prefix it applies to: a
+// pattern without a colon is taken to mean a Connect action.
+func qualify(pattern string) string {
+	if pattern == "*" || !strings.Contains(pattern, ":") {
+		return ServicePrefix + ":" + pattern
+	}
+	return pattern
+}
+
+// CoversService reports whether an action pattern, such as "connect:Get*",
+// "*" or "*:List*", can name actions of the service; "s3:Get*" cannot.
+// A pattern without a colon is taken to mean a Connect action.
+func CoversService(pattern string) bool {
+	service, _, _ := SplitAction(qualify(pattern))
+	return GlobMatch(service, ServicePrefix)
+}
+
+// Match returns the actions, sorted by name, that a pattern matches. The
+// pattern may omit the "connect:" prefix; "*" matches every action.
+func (c *Catalog) Match(pattern string) []*Action {
+	full := qualify(pattern)
+	if !CoversService(full) {
+		return nil
+	}
+	if !HasWildcard(full) {
+		if a, ok := c.Action(full); ok {
+			return []*Action{a}
+		}
+		return nil
+	}
+	var out []*Action
+	for _, a := range c.actions {
+		if GlobMatch(full, a.fullName) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Suggest returns up to three names close to one that matched nothing: for a
+// plain name the nearest action names, for a pattern the nearest prefixes
+// with a * ("connect:Describ*" for "Descibe*").
+func (c *Catalog) Suggest(input string) []string {
+	query := strings.ToLower(trimPrefix(input))
+	cut := strings.IndexAny(query, "*?")
+	if cut >= 0 {
+		query = query[:cut]
+	}
+	type candidate struct {
+		name     string
+		distance int
+	}
+	var candidates []candidate
+	for _, a := range c.actions {
+		name := a.Name
+		if cut >= 0 {
+			if len(name) <= len(query) {
+				continue
+			}
+			name = name[:len(query)] + "*"
+		}
+		d := editDistance(query, strings.ToLower(strings.TrimSuffix(name, "*")))
+		candidates = append(candidates, candidate{c.Prefix + ":" + name, d})
+	}
+	if len(candidates) == 0 {
+		return nil
+	}
+	slices.SortFunc(candidates, func(a, b candidate) int {
+		if a.distance != b.distance {
+			return a.distance - b.distance
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	limit := max(2, len(query)/3)
+	var out []string
+	for _, cand := range candidates {
+		if cand.distance > limit || cand.distance > candidates[0].distance || len(out) == 3 {
+			break
+		}
+		if !slices.Contains(out, cand.name) {
+			out = append(out, cand.name)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Resolve returns the actions a name or pattern selects: the action a plain
+// name names, or the actions a pattern matches. When there are none, problem
+// says why in one sentence, with the nearest names.
+func (c *Catalog) Resolve(pattern string) (actions []*Action, problem string) {
+	if !CoversService(pattern) {
+		service, _, _ := SplitAction(pattern)
+		return nil, fmt.Sprintf("%s is an action of %s, not of %s.", pattern, service, ServicePrefix)
+	}
+	if actions = c.Match(pattern); len(actions) > 0 {
+		return actions, ""
+	}
+	hint := ""
+	if suggestions := c.Suggest(pattern); len(suggestions) > 0 {
+		hint = "; did you mean " + strings.Join(suggestions, " or ") + "?"
+	}
+	if HasWildcard(pattern) {
+		return nil, fmt.Sprintf("%s matches no Connect action%s", pattern, orPeriod(hint))
+	}
+	return nil, fmt.Sprintf("%s is not a Connect action%s", qualify(pattern), orPeriod(hint))
+}
+
+func orPeriod(hint string) string {
+	if hint == "" {
+		return "."
+	}
+	return hint
+}
+
+// SuggestResourceType returns the nearest resource type name to one that is
+// not in the catalog, or "" when none is close.
+func (c *Catalog) SuggestResourceType(name string) string {
+	best, bestDistance := "", max(2, len(name)/3)+1
+	for _, rt := range c.resourceTypes {
+		if d := editDistance(strings.ToLower(name), rt.Name); d < bestDistance {
+			best, bestDistance = rt.Name, d
+		}
+	}
+	return best
+}
+
+// SuggestConditionKey returns the nearest condition key name to one that is
+// not in the catalog, or "" when none is close.
+func (c *Catalog) SuggestConditionKey(name string) string {
+	best, bestDistance := "", max(2, len(name)/4)+1
+	lower := strings.ToLower(name)
+	for _, key := range c.conditionKeys {
+		candidate := key.lowerName
+		if key.Templated() {
+			// Compare like with like: a concrete tag key against the prefix.
+			if i := strings.LastIndex(lower, "/"); i >= 0 {
+				candidate = key.lowerPrefix + lower[i+1:]
+			}
+		}
+		if d := editDistance(lower, candidate); d < bestDistance {
+			best, bestDistance = key.Name, d
+		}
+	}
+	return best
+}

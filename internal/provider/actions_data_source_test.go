@@ -1,0 +1,219 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestActionsDataSource(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "all" {}
+
+data "connect_actions" "queue_readers" {
+  access_levels  = ["Read", "list"]
+  resource_types = ["queue"]
+}
+
+data "connect_actions" "wildcard_only" {
+  resource_types = ["*"]
+}
+
+data "connect_actions" "permissions_management" {
+  access_levels = ["permissions-management"]
+}
+
+data "connect_actions" "request_tags" {
+  condition_keys = ["aws:RequestTag/team"]
+}
+
+data "connect_actions" "by_name" {
+  names = ["connect:DescribeUser*", "ListQueues", "connect:get?etricdata"]
+}
+
+data "connect_actions" "all_filters" {
+  access_levels  = ["Write"]
+  resource_types = ["routing-profile"]
+  condition_keys = ["aws:ResourceTag/$${TagKey}"]
+  names          = ["*Queues"]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("actions"), knownvalue.ListSizeExact(53)),
+				statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("details"), knownvalue.ListSizeExact(53)),
+				statecheck.ExpectKnownValue("data.connect_actions.queue_readers", tfjsonpath.New("actions"),
+					stringsExact("connect:GetCurrentMetricData", "connect:GetMetricData")),
+				statecheck.ExpectKnownValue("data.connect_actions.wildcard_only", tfjsonpath.New("actions"),
+					stringsExact("connect:CreateInstance", "connect:ListInstances")),
+				statecheck.ExpectKnownValue("data.connect_actions.permissions_management", tfjsonpath.New("actions"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.connect_actions.request_tags", tfjsonpath.New("actions"),
+					stringsExact("connect:CreateContactFlow", "connect:CreateRoutingProfile", "connect:CreateUser", "connect:TagResource")),
+				statecheck.ExpectKnownValue("data.connect_actions.by_name", tfjsonpath.New("actions"),
+					stringsExact("connect:DescribeUser", "connect:DescribeUserHierarchyGroup", "connect:DescribeUserHierarchyStructure", "connect:GetMetricData", "connect:ListQueues")),
+				statecheck.ExpectKnownValue("data.connect_actions.all_filters", tfjsonpath.New("actions"),
+					stringsExact("connect:AssociateRoutingProfileQueues", "connect:DisassociateRoutingProfileQueues", "connect:UpdateRoutingProfileQueues")),
+			},
+		}},
+	})
+}
+
+func TestActionsDataSourceDetails(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  names = ["GetFederationTokens", "ListInstances", "DeleteUser"]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_actions.test", tfjsonpath.New("details"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"name":         knownvalue.StringExact("connect:DeleteUser"),
+						"description":  knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
+						"access_level": knownvalue.StringExact("Write"),
+						"resource_types": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"name":           knownvalue.StringExact("user"),
+							"required":       knownvalue.Bool(true),
+							"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
+							"condition_keys": knownvalue.ListSizeExact(0),
+						})}),
+						"condition_keys":    stringsExact("aws:ResourceTag/${TagKey}"),
+						"dependent_actions": knownvalue.ListSizeExact(0),
+						"wildcard_only":     knownvalue.Bool(false),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"name":              knownvalue.StringExact("connect:GetFederationTokens"),
+						"access_level":      knownvalue.StringExact("Write"),
+						"dependent_actions": stringsExact("connect:DescribeInstance", "connect:ListInstances", "ds:DescribeDirectories"),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"name":           knownvalue.StringExact("connect:ListInstances"),
+						"access_level":   knownvalue.StringExact("List"),
+						"resource_types": knownvalue.ListSizeExact(0),
+						"wildcard_only":  knownvalue.Bool(true),
+					}),
+				})),
+			},
+		}},
+	})
+}
+
+func TestActionsDataSourceUnknownAccessLevel(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  access_levels = [
+    "Read",
+    "Admin",
+  ]
+}
+`,
+			ExpectError: expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level; use one of "List", "Read", "Write", "Permissions management", "Tagging" (or the CLI spelling, such as permissions-management).`),
+		}},
+	})
+}
+
+func TestActionsDataSourceUnknownResourceType(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  resource_types = ["queues"]
+}
+`,
+			ExpectError: expectError(`Unknown resource type`, `resource_types = ["queues"]`, `"queues" is not a Connect resource type (did you mean "queue"?); use one of "instance", "contact",`),
+		}},
+	})
+}
+
+func TestActionsDataSourceUnknownConditionKey(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  condition_keys = ["aws:ResourceTags/team"]
+}
+`,
+			ExpectError: expectError(`Unknown condition key`, `condition_keys = ["aws:ResourceTags/team"]`, `"aws:ResourceTags/team" is not a condition key that Connect actions support (did you mean "aws:ResourceTag/${TagKey}"?)`),
+		}},
+	})
+}
+
+func TestActionsDataSourcePatternMatchingNothing(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  names = ["Descibe*"]
+}
+`,
+			ExpectError: expectError(`No matching action`, `names = ["Descibe*"]`, `Descibe* matches no Connect action; did you mean connect:Describ*?`),
+		}},
+	})
+}
+
+func TestActionsDataSourceUnknownActionName(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  names = ["connect:DescribeUsr"]
+}
+`,
+			ExpectError: expectError(`No matching action`, `connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?`),
+		}},
+	})
+}
+
+func TestActionsDataSourceOtherServiceName(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  names = ["s3:GetObject"]
+}
+`,
+			ExpectError: expectError(`s3:GetObject is an action of s3, not of connect.`),
+		}},
+	})
+}
+
+func TestActionsDataSourceNullName(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_actions" "test" {
+  names = [
+    "ListUsers",
+    null,
+  ]
+}
+`,
+			ExpectError: expectError(`Null value`, `null,`, `This list may not contain null values.`),
+		}},
+	})
+}

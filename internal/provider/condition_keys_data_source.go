@@ -1,0 +1,127 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+var _ datasource.DataSource = (*conditionKeysDataSource)(nil)
+
+// NewConditionKeysDataSource returns the connect_condition_keys data source.
+func NewConditionKeysDataSource() datasource.DataSource { return &conditionKeysDataSource{} }
+
+type conditionKeysDataSource struct{}
+
+type conditionKeysModel struct {
+	Names         []types.String      `tfsdk:"names"`
+	IncludeGlobal types.Bool          `tfsdk:"include_global"`
+	ConditionKeys []conditionKeyModel `tfsdk:"condition_keys"`
+}
+
+type conditionKeyModel struct {
+	Name                string   `tfsdk:"name"`
+	Type                string   `tfsdk:"type"`
+	Multivalued         bool     `tfsdk:"multivalued"`
+	AppliesToAllActions bool     `tfsdk:"applies_to_all_actions"`
+	Actions             []string `tfsdk:"actions"`
+}
+
+func (d *conditionKeysDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_condition_keys"
+}
+
+func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the condition keys that Amazon Connect actions support, with their value types and the actions that support them. " +
+			"By default it returns the keys the catalog names for Connect actions; set `include_global` to add every global key.",
+		Attributes: map[string]schema.Attribute{
+			"names": schema.ListAttribute{
+				Description: "Return only these keys, global or not, such as `aws:TagKeys` or `aws:ResourceTag/team`. " +
+					"A concrete tag key returns the key it is an instance of, `aws:ResourceTag/${TagKey}`.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"include_global": schema.BoolAttribute{
+				Description: "Whether to return the global condition keys, such as `aws:SourceIp`, that apply to every action. Defaults to `false`.",
+				Optional:    true,
+			},
+			"condition_keys": schema.ListNestedAttribute{
+				Description: "The condition keys, sorted by name.",
+				Computed:    true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"name": schema.StringAttribute{
+							Description: "The key's name; `${TagKey}` stands for any tag key.",
+							Computed:    true,
+						},
+						"type": schema.StringAttribute{
+							Description: "The key's value type: `String`, `ArrayOfString`, `ARN`, `Bool`, `Numeric`, `Date`, `Date or Numeric` or `IPAddress`.",
+							Computed:    true,
+						},
+						"multivalued": schema.BoolAttribute{
+							Description: "Whether the key holds a set of values, so that a condition on it needs `ForAllValues:` or `ForAnyValue:`.",
+							Computed:    true,
+						},
+						"applies_to_all_actions": schema.BoolAttribute{
+							Description: "Whether every action supports the key: true for global keys other than the tag keys, " +
+								"which apply only to the actions that list them.",
+							Computed: true,
+						},
+						"actions": schema.ListAttribute{
+							Description: "The actions, with their `connect:` prefix, that support the key, sorted.",
+							ElementType: types.StringType,
+							Computed:    true,
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *conditionKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model conditionKeysModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	c := loadCatalog(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var selected []*catalog.ConditionKey
+	if model.Names != nil {
+		namesPath := path.Root("names")
+		for i, name := range stringValues(namesPath, model.Names, &resp.Diagnostics) {
+			key, ok := c.ConditionKey(name)
+			if !ok {
+				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown condition key", unknownConditionKeyMessage(c, name))
+				continue
+			}
+			selected = append(selected, key)
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	} else {
+		for _, key := range c.ConditionKeys() {
+			if model.IncludeGlobal.ValueBool() || key.Named() {
+				selected = append(selected, key)
+			}
+		}
+	}
+	model.ConditionKeys = make([]conditionKeyModel, len(selected))
+	for i, key := range selected {
+		model.ConditionKeys[i] = conditionKeyModel{
+			Name:                key.Name,
+			Type:                string(key.Type),
+			Multivalued:         key.Type.Multivalued(),
+			AppliesToAllActions: key.AppliesToAllActions(),
+			Actions:             nonNil(catalog.FullNames(c.ActionsSupportingKey(key))),
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}

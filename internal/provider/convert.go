@@ -1,0 +1,55 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+// loadCatalog returns the embedded catalog, or adds an error if it does not
+// parse (which the catalog tests rule out for the page that ships).
+func loadCatalog(diags *diag.Diagnostics) *catalog.Catalog {
+	c, err := catalog.Default()
+	if err != nil {
+		diags.AddError("Embedded catalog is invalid", fmt.Sprintf("The provider's embedded catalog does not parse: %v. This is a bug in the provider.", err))
+		return nil
+	}
+	return c
+}
+
+// stringValues returns the values of a list attribute read from a known
+// configuration, adding an error on each null element.
+func stringValues(at path.Path, values []types.String, diags *diag.Diagnostics) []string {
+	out := make([]string, 0, len(values))
+	for i, v := range values {
+		if v.IsNull() {
+			diags.AddAttributeError(at.AtListIndex(i), "Null value", "This list may not contain null values.")
+			continue
+		}
+		out = append(out, v.ValueString())
+	}
+	return out
+}
+
+// nonNil makes a nil slice empty, so that an output is an empty list rather
+// than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// quoted joins values as a readable list of quoted strings.
+func quoted(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,40 @@
+package provider
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+)
+
+// protoV6ProviderFactories serves the provider in-process to the Terraform
+// CLI that the acceptance tests run.
+var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"connect": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// stringsExact is a known-value check for a list of exactly these strings.
+func stringsExact(values ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, len(values))
+	for i, v := range values {
+		checks[i] = knownvalue.StringExact(v)
+	}
+	return knownvalue.ListExact(checks)
+}
+
+// expectError matches Terraform's rendering of a diagnostic that contains
+// the fragments in order. Terraform wraps long lines, so any run of spaces in
+// a fragment matches any run of white space.
+func expectError(fragments ...string) *regexp.Regexp {
+	quoted := make([]string, len(fragments))
+	for i, f := range fragments {
+		words := strings.Fields(f)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		quoted[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
+}

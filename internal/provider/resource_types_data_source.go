@@ -1,0 +1,118 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+var _ datasource.DataSource = (*resourceTypesDataSource)(nil)
+
+// NewResourceTypesDataSource returns the connect_resource_types data source.
+func NewResourceTypesDataSource() datasource.DataSource { return &resourceTypesDataSource{} }
+
+type resourceTypesDataSource struct{}
+
+type resourceTypesModel struct {
+	Names         []types.String      `tfsdk:"names"`
+	ResourceTypes []resourceTypeModel `tfsdk:"resource_types"`
+}
+
+type resourceTypeModel struct {
+	Name          string   `tfsdk:"name"`
+	ARNFormat     string   `tfsdk:"arn_format"`
+	Parts         []string `tfsdk:"parts"`
+	ConditionKeys []string `tfsdk:"condition_keys"`
+	Actions       []string `tfsdk:"actions"`
+}
+
+func (d *resourceTypesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_resource_types"
+}
+
+func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the resource types of Amazon Connect with their ARN formats, the condition keys their resources carry " +
+			"and the actions that can act on them.",
+		Attributes: map[string]schema.Attribute{
+			"names": schema.ListAttribute{
+				Description: "Return only these resource types, such as `queue` or `routing-profile`. By default every type is returned.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"resource_types": schema.ListNestedAttribute{
+				Description: "The resource types, in the order of the AWS Service Authorization Reference.",
+				Computed:    true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"name": schema.StringAttribute{
+							Description: "The resource type's name.",
+							Computed:    true,
+						},
+						"arn_format": schema.StringAttribute{
+							Description: "The format of the ARNs of this type, with `${...}` placeholders.",
+							Computed:    true,
+						},
+						"parts": schema.ListAttribute{
+							Description: "The names of the ARN's variable parts in order, such as `partition`, `region`, `account`, `instance_id`, `queue_id`; " +
+								"the `arn` function takes them as a map.",
+							ElementType: types.StringType,
+							Computed:    true,
+						},
+						"condition_keys": schema.ListAttribute{
+							Description: "Condition keys that resources of this type carry.",
+							ElementType: types.StringType,
+							Computed:    true,
+						},
+						"actions": schema.ListAttribute{
+							Description: "The actions, with their `connect:` prefix, that can act on this type, sorted.",
+							ElementType: types.StringType,
+							Computed:    true,
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model resourceTypesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	c := loadCatalog(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	selected := c.ResourceTypes()
+	if model.Names != nil {
+		selected = nil
+		namesPath := path.Root("names")
+		for i, name := range stringValues(namesPath, model.Names, &resp.Diagnostics) {
+			rt, ok := c.ResourceType(name)
+			if !ok {
+				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, name))
+				continue
+			}
+			selected = append(selected, rt)
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	model.ResourceTypes = make([]resourceTypeModel, len(selected))
+	for i, rt := range selected {
+		model.ResourceTypes[i] = resourceTypeModel{
+			Name:          rt.Name,
+			ARNFormat:     rt.ARNFormat,
+			Parts:         rt.Parts(),
+			ConditionKeys: nonNil(rt.ConditionKeys),
+			Actions:       nonNil(catalog.FullNames(c.ActionsOn(rt.Name))),
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
