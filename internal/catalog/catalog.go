@@ -112,7 +112,7 @@ type ConditionKey struct {
 	// Global keys are defined by IAM for every service.
 	Global bool
 
-	named       bool   // some action's rows name it
+	named       bool // some action's rows name it
 	lowerName   string
 	lowerPrefix string // for "aws:ResourceTag/${TagKey}": "aws:resourcetag/"
 }
