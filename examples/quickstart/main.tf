@@ -1,5 +1,6 @@
-# A first look at the provider: which Connect actions read queues, and what
-# their ARNs look like. `make demo` runs this against a local build.
+# A first look at the provider: which Connect actions read queues, and a
+# least-privilege policy for a supervisor dashboard built from grants.
+# `make demo` runs this against a local build.
 terraform {
   required_providers {
     connect = {
@@ -8,13 +9,28 @@ terraform {
   }
 }
 
+locals {
+  instance = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555"
+}
+
 data "connect_actions" "queue_readers" {
   access_levels  = ["Read", "List"]
   resource_types = ["queue"]
 }
 
-data "connect_resource_types" "queue" {
-  names = ["queue"]
+# Each action is granted only on the resources whose type it can act on:
+# the metrics actions on the queues, the List actions on the instance.
+data "connect_policy_document" "supervisor_dashboard" {
+  grant {
+    access_levels = ["List"]
+    actions       = ["connect:Get*MetricData"]
+    resources     = [local.instance, "${local.instance}/queue/*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["true"]
+    }
+  }
 }
 
 output "queue_read_actions" {
@@ -22,7 +38,12 @@ output "queue_read_actions" {
   value       = data.connect_actions.queue_readers.actions
 }
 
-output "queue_arn_format" {
-  description = "The format of a queue's ARN."
-  value       = data.connect_resource_types.queue.resource_types[0].arn_format
+output "policy_size" {
+  description = "The policy's size as IAM counts it (the managed-policy quota is 6,144)."
+  value       = data.connect_policy_document.supervisor_dashboard.size
+}
+
+output "policy_json" {
+  description = "The policy, ready for aws_iam_policy or aws_iam_role_policy."
+  value       = data.connect_policy_document.supervisor_dashboard.json
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
 )
 
 // ARNKind says what an ARN (or ARN pattern) is to the catalog.
@@ -159,11 +161,26 @@ func noTypeProblem(arn string) string {
 		return fmt.Sprintf("resource part %q does not start with instance/; every Connect resource is under an instance", resource)
 	}
 	if len(segments) >= 3 && !HasWildcard(segments[2]) && !slices.Contains(words, segments[2]) {
-		return fmt.Sprintf("%q is not a Connect resource word after instance/<id>/ (did you mean %s? known: %s)",
-			segments[2], nearestWord(segments[2], words), strings.Join(words, ", "))
+		hint := ""
+		if word, ok := resourceWordFor(segments[2]); ok {
+			hint = fmt.Sprintf("did you mean %s? ", word)
+		}
+		return fmt.Sprintf("%q is not a Connect resource word after instance/<id>/ (%sknown: %s)",
+			segments[2], hint, strings.Join(words, ", "))
 	}
 	return fmt.Sprintf("resource part %q fits no Connect resource type: expected instance/<id> or instance/<id>/<word>/<id> with a word among %s",
 		resource, strings.Join(words, ", "))
+}
+
+// resourceWordFor suggests the ARN word meant by a misspelt word or by a
+// type name: "queues" means "queue", and a user's ARN says "agent".
+func resourceWordFor(segment string) (string, bool) {
+	for _, f := range resourceTypeFacts {
+		if parts := strings.Split(f.resourcePart, "/"); len(parts) > 2 && f.name == segment {
+			return parts[2], true
+		}
+	}
+	return nearest.Closest(segment, resourceWords(), max(2, len(segment)/3))
 }
 
 // resourceWords are the words that name a resource type in an ARN, in
@@ -176,16 +193,6 @@ func resourceWords() []string {
 		}
 	}
 	return words
-}
-
-func nearestWord(word string, words []string) string {
-	best := words[0]
-	for _, w := range words[1:] {
-		if editDistance(word, w) < editDistance(word, best) {
-			best = w
-		}
-	}
-	return best
 }
 
 // Parts lists the names of the parts of the type's ARN, in order:

@@ -3,6 +3,8 @@ package catalog
 import (
 	"slices"
 	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
 )
 
 // HasWildcard reports whether s contains an IAM wildcard, * or ?.
@@ -110,7 +112,7 @@ func (c *Catalog) Suggest(input string) []string {
 			}
 			name = name[:len(query)] + "*"
 		}
-		d := editDistance(query, strings.ToLower(strings.TrimSuffix(name, "*")))
+		d := nearest.Distance(query, strings.ToLower(strings.TrimSuffix(name, "*")))
 		candidates = append(candidates, candidate{c.Prefix + ":" + name, d})
 	}
 	if len(candidates) == 0 {
@@ -123,6 +125,9 @@ func (c *Catalog) Suggest(input string) []string {
 		return strings.Compare(a.name, b.name)
 	})
 	limit := max(2, len(query)/3)
+	if cut >= 0 {
+		limit = max(1, len(query)/3) // a short prefix is easily two edits from anything
+	}
 	var out []string
 	for _, cand := range candidates {
 		if cand.distance > limit || cand.distance > candidates[0].distance || len(out) == 3 {
@@ -133,25 +138,4 @@ func (c *Catalog) Suggest(input string) []string {
 		}
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between two strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

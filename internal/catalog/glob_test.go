@@ -96,6 +96,8 @@ func TestSuggest(t *testing.T) {
 		{"Descibe*", []string{"connect:Describ*"}},
 		{"connect:Lsit*", []string{"connect:List*"}},
 		{"CompletelyUnrelatedThing", nil},
+		{"Foo*", nil},
+		{"connect:Lsit*", []string{"connect:List*"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
@@ -103,22 +105,5 @@ func TestSuggest(t *testing.T) {
 				t.Errorf("Suggest(%q) = %v, want %v", tt.input, got, tt.want)
 			}
 		})
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"abc", "", 3},
-		{"kitten", "sitting", 3},
-		{"describeusr", "describeuser", 1},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
 	}
 }

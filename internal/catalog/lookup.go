@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
 )
 
 // Resolve returns the actions a name or pattern selects: the action a plain
@@ -38,7 +40,7 @@ func orPeriod(hint string) string {
 func (c *Catalog) SuggestResourceType(name string) string {
 	best, bestDistance := "", max(2, len(name)/3)+1
 	for _, rt := range c.resourceTypes {
-		if d := editDistance(strings.ToLower(name), rt.Name); d < bestDistance {
+		if d := nearest.Distance(strings.ToLower(name), rt.Name); d < bestDistance {
 			best, bestDistance = rt.Name, d
 		}
 	}
@@ -58,7 +60,7 @@ func (c *Catalog) SuggestConditionKey(name string) string {
 				candidate = key.lowerPrefix + lower[i+1:]
 			}
 		}
-		if d := editDistance(lower, candidate); d < bestDistance {
+		if d := nearest.Distance(lower, candidate); d < bestDistance {
 			best, bestDistance = key.Name, d
 		}
 	}

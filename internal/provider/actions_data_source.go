@@ -179,9 +179,7 @@ func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnosti
 	for i, s := range stringValues(levelsPath, model.AccessLevels, diags) {
 		level, ok := catalog.ParseAccessLevel(s)
 		if !ok {
-			diags.AddAttributeError(levelsPath.AtListIndex(i), "Unknown access level", fmt.Sprintf(
-				"%q is not an access level; use one of %s (or the CLI spelling, such as permissions-management).",
-				s, quoted(catalog.AccessLevelNames())))
+			diags.AddAttributeError(levelsPath.AtListIndex(i), "Unknown access level", unknownAccessLevelMessage(s))
 			continue
 		}
 		q.AccessLevels = append(q.AccessLevels, level)
@@ -212,6 +210,11 @@ func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnosti
 		q.Names = append(q.Names, s)
 	}
 	return q
+}
+
+func unknownAccessLevelMessage(level string) string {
+	return fmt.Sprintf("%q is not an access level; use one of %s (or the CLI spelling, such as permissions-management).",
+		level, quoted(catalog.AccessLevelNames()))
 }
 
 func unknownResourceTypeMessage(c *catalog.Catalog, name string) string {

@@ -57,6 +57,7 @@ func (p *connectProvider) DataSources(context.Context) []func() datasource.DataS
 		NewActionsDataSource,
 		NewResourceTypesDataSource,
 		NewConditionKeysDataSource,
+		NewPolicyDocumentDataSource,
 	}
 }
 

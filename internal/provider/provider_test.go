@@ -38,3 +38,5 @@ func expectError(fragments ...string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
 }
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }

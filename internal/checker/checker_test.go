@@ -1,0 +1,218 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+const queue = "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1"
+
+func mustCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func check(t *testing.T, json string) []Finding {
+	t.Helper()
+	doc, err := policy.Parse([]byte(json))
+	if err != nil {
+		t.Fatalf("test policy does not parse: %v", err)
+	}
+	return New(mustCatalog(t)).Document(doc, policy.Size(json))
+}
+
+// statementPolicy wraps statements in a 2012-10-17 policy.
+func statementPolicy(statements ...string) string {
+	return `{"Version": "2012-10-17", "Statement": [` + strings.Join(statements, ",") + `]}`
+}
+
+func TestCleanPolicyHasNoFindings(t *testing.T) {
+	json := statementPolicy(
+		`{"Sid": "ReadQueues", "Effect": "Allow", "Action": ["connect:GetMetricData", "connect:GetCurrent*"], "Resource": "`+queue+`"}`,
+		`{"Sid": "ListEverything", "Effect": "Allow", "Action": "connect:ListInstances", "Resource": "*"}`,
+		`{"Effect": "Allow", "Action": "connect:DeleteUser", "Resource": "arn:aws:connect:*:*:instance/*/agent/${aws:userid}",
+		  "Condition": {"StringEquals": {"aws:ResourceTag/team": ["a", "b"]}, "Bool": {"aws:SecureTransport": "true"},
+		                "IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}, "DateLessThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"},
+		                "NumericLessThan": {"aws:MultiFactorAuthAge": 3600}, "ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/agents-*"}}}`,
+		`{"Effect": "Allow", "Action": "connect:CreateUser", "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/*",
+		  "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}, "Null": {"aws:RequestTag/team": "false"}}}`,
+		`{"Effect": "Allow", "Action": ["s3:GetObject", "logs:*"], "Resource": ["arn:aws:s3:::bucket/*", "*"]}`,
+		`{"Effect": "Deny", "NotAction": "connect:Describe*", "Resource": "arn:aws:connect:*:*:instance/*"}`,
+	)
+	if findings := check(t, json); len(findings) != 0 {
+		t.Errorf("clean policy has findings:\n%s", describe(findings))
+	}
+}
+
+func describe(findings []Finding) string {
+	var lines []string
+	for _, f := range findings {
+		lines = append(lines, fmt.Sprintf("%d %s %s [%s] %s", f.Statement, f.Severity, f.Code, f.Element, f.Message))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestFindings(t *testing.T) {
+	allow := func(action, resource string, extra ...string) string {
+		s := fmt.Sprintf(`{"Effect": "Allow", "Action": %q, "Resource": %q`, action, resource)
+		for _, e := range extra {
+			s += ", " + e
+		}
+		return s + "}"
+	}
+	tests := []struct {
+		name     string
+		json     string
+		code     string
+		severity Severity
+		message  string // a fragment
+	}{
+		{"invalid version", `{"Version": "2012-10-18", "Statement": []}`, CodeInvalidVersion, SeverityError, `Version "2012-10-18" is not`},
+		{"missing version", `{"Statement": []}`, CodeMissingVersion, SeverityWarning, "has no Version"},
+		{"variables in 2008", `{"Version": "2008-10-17", "Statement": [` + allow("connect:DeleteUser", "arn:aws:connect:*:*:instance/*/agent/${aws:userid}") + `]}`,
+			CodeVariablesNeedVersion, SeverityWarning, "treats as literal text"},
+		{"missing effect", statementPolicy(`{"Action": "connect:ListInstances", "Resource": "*"}`), CodeMalformedStatement, SeverityError, "has no Effect"},
+		{"bad effect", statementPolicy(`{"Effect": "allow", "Action": "connect:ListInstances", "Resource": "*"}`), CodeMalformedStatement, SeverityError, `Effect "allow" is not valid`},
+		{"action and not action", statementPolicy(`{"Effect": "Deny", "Action": "connect:ListInstances", "NotAction": "s3:*", "Resource": "*"}`), CodeMalformedStatement, SeverityError, "both Action and NotAction"},
+		{"no action", statementPolicy(`{"Effect": "Deny", "Resource": "*"}`), CodeMalformedStatement, SeverityError, "neither Action nor NotAction"},
+		{"resource and not resource", statementPolicy(`{"Effect": "Deny", "Action": "connect:ListInstances", "Resource": "*", "NotResource": "*"}`), CodeMalformedStatement, SeverityError, "both Resource and NotResource"},
+		{"no resource", statementPolicy(`{"Effect": "Deny", "Action": "connect:ListInstances"}`), CodeMalformedStatement, SeverityError, "neither Resource nor NotResource"},
+		{"empty action", statementPolicy(`{"Effect": "Deny", "Action": [], "Resource": "*"}`), CodeMalformedStatement, SeverityError, "Action is empty"},
+		{"invalid sid", statementPolicy(`{"Sid": "read-queues", "Effect": "Allow", "Action": "connect:ListInstances", "Resource": "*"}`), CodeInvalidSid, SeverityError, `such as "readqueues"`},
+		{"duplicate sid", statementPolicy(allow("connect:ListInstances", "*", `"Sid": "A"`), allow("connect:ListInstances", "*", `"Sid": "A"`)), CodeDuplicateSid, SeverityError, "already used by statement 0"},
+		{"principal", statementPolicy(allow("connect:ListInstances", "*", `"Principal": "*"`)), CodePrincipalInIdentity, SeverityWarning, "resource-based"},
+		{"malformed action", statementPolicy(allow("ListInstances", "*")), CodeMalformedAction, SeverityError, "not of the form service:Action"},
+		{"unknown action", statementPolicy(allow("connect:DescribeUsr", "*")), CodeUnknownAction, SeverityError, "did you mean connect:DescribeUser?"},
+		{"wildcard matching nothing", statementPolicy(allow("connect:Descibe*", "*")), CodeWildcardMatchesNothing, SeverityError, "did you mean connect:Describ*?"},
+		{"connect star", statementPolicy(allow("connect:*", "*")), CodeAllowAllActions, SeverityWarning, "every Connect action"},
+		{"star", statementPolicy(allow("*", "*")), CodeAllowAllActions, SeverityWarning, "every action of every service"},
+		{"allow not action", statementPolicy(`{"Effect": "Allow", "NotAction": "connect:Delete*", "Resource": "*"}`), CodeAllowNotAction, SeverityWarning, "Allow with NotAction"},
+		{"malformed ARN", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `account "123" is not a 12-digit account ID`},
+		{"malformed partition", statementPolicy(allow("connect:DescribeUser", "arn:amazon:connect:us-east-1:123456789012:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `partition "amazon"`},
+		{"malformed region", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:useast1:123456789012:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `region "useast1"`},
+		{"no known type", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123456789012:instance/abc/user/u")), CodeUnknownResourceType, SeverityError, "did you mean agent?"},
+		{"action that fits no resource", statementPolicy(allow("connect:DescribeUser", queue)), CodeActionResourceMismatch, SeverityError, "connect:DescribeUser acts on user, and none of the statement's resources is of those types"},
+		{"wildcard-only action on an ARN", statementPolicy(allow("connect:ListInstances", queue)), CodeActionResourceMismatch, SeverityError, `supports no resource-level permission and can only be allowed with Resource "*"`},
+		{"pattern that fits no resource", statementPolicy(allow("connect:DescribeUser*", queue)), CodeActionResourceMismatch, SeverityError, "the 3 actions connect:DescribeUser* matches act on hierarchy-group, instance, user"},
+		{"deny that never applies", statementPolicy(`{"Effect": "Deny", "Action": "connect:DeleteUser", "Resource": "` + queue + `"}`), CodeIneffectiveDeny, SeverityWarning, "This Deny never applies"},
+		{"resource star", statementPolicy(allow("connect:DescribeUser", "*")), CodeResourceWildcard, SeveritySuggestion, `Resource "*" allows connect:DescribeUser on every resource`},
+		{"unknown operator", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEqual": {"aws:ResourceTag/team": "a"}}`)), CodeUnknownOperator, SeverityError, "did you mean StringEquals?"},
+		{"unknown aws key", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEquals": {"aws:SourceIP2": "a"}}`)), CodeUnknownConditionKey, SeverityError, "aws:SourceIP2 is not a condition key"},
+		{"connect key", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEquals": {"connect:InstanceId": "a"}}`)), CodeUnknownConditionKey, SeverityError, "connect:InstanceId is not a condition key"},
+		{"unsupported key in allow", statementPolicy(allow("connect:CreateRoutingProfile", "*", `"Condition": {"StringEquals": {"aws:ResourceTag/team": "a"}}`)), CodeUnsupportedConditionKey, SeverityError, "connect:CreateRoutingProfile does not support aws:ResourceTag/team: the condition can never be true for them, so this Allow silently denies them"},
+		{"unsupported key with IfExists", statementPolicy(allow("connect:CreateRoutingProfile", "*", `"Condition": {"StringEqualsIfExists": {"aws:ResourceTag/team": "a"}}`)), CodeUnsupportedConditionKey, SeverityWarning, "with IfExists the condition is ignored"},
+		{"unsupported key in deny", statementPolicy(`{"Effect": "Deny", "Action": "connect:CreateRoutingProfile", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "a"}}}`), CodeUnsupportedConditionKey, SeverityWarning, "this Deny never applies to them"},
+		{"other service key", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"StringLike": {"s3:prefix": "a"}}`)), CodeUnsupportedConditionKey, SeverityError, "connect:ListInstances does not support s3:prefix"},
+		{"operator that does not fit the type", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"StringEquals": {"aws:MultiFactorAuthAge": "3600"}}`)), CodeOperatorTypeMismatch, SeverityError, "a key of type Numeric; use a Numeric operator"},
+		{"numeric on a tag", statementPolicy(allow("connect:DeleteUser", "*", `"Condition": {"NumericEquals": {"aws:ResourceTag/level": "3"}}`)), CodeOperatorTypeMismatch, SeverityError, "a key of type String"},
+		{"multivalued key without set operator", statementPolicy(allow("connect:TagResource", "*", `"Condition": {"StringEquals": {"aws:TagKeys": "team"}}`)), CodeMissingSetOperator, SeverityWarning, "use ForAllValues:StringEquals"},
+		{"set operator on a single-valued key", statementPolicy(allow("connect:DeleteUser", "*", `"Condition": {"ForAllValues:StringEquals": {"aws:ResourceTag/team": "a"}}`)), CodeSetOperatorOnSingleValue, SeverityWarning, "true when the key is absent"},
+		{"bool value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"Bool": {"aws:SecureTransport": "yes"}}`)), CodeInvalidConditionValue, SeverityError, `Value "yes" of Bool on aws:SecureTransport is not "true" or "false"`},
+		{"numeric value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "an hour"}}`)), CodeInvalidConditionValue, SeverityError, "is not a number"},
+		{"date value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"DateLessThan": {"aws:CurrentTime": "tomorrow"}}`)), CodeInvalidConditionValue, SeverityError, "is not an ISO 8601 date"},
+		{"IP value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/33"}}`)), CodeInvalidConditionValue, SeverityError, "is not an IP address or CIDR block"},
+		{"null value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"Null": {"aws:SourceIp": "no"}}`)), CodeInvalidConditionValue, SeverityError, `is not "true" or "false"`},
+		{"ARN value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"ArnLike": {"aws:PrincipalArn": "role/x"}}`)), CodeInvalidConditionValue, SeverityError, "is not an ARN"},
+		{"no values", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"StringEquals": {"aws:RequestedRegion": []}}`)), CodeInvalidConditionValue, SeverityError, "has no values"},
+		{"missing dependent actions", statementPolicy(allow("connect:GetFederationTokens", "arn:aws:connect:us-east-1:123456789012:instance/abc")), CodeMissingDependentActions, SeverityWarning, "connect:GetFederationTokens also needs connect:DescribeInstance, connect:ListInstances and ds:DescribeDirectories"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings := check(t, tt.json)
+			i := slices.IndexFunc(findings, func(f Finding) bool { return f.Code == tt.code })
+			if i < 0 {
+				t.Fatalf("no %s finding; got:\n%s", tt.code, describe(findings))
+			}
+			f := findings[i]
+			if f.Severity != tt.severity || !strings.Contains(f.Message, tt.message) {
+				t.Errorf("finding = %s %q, want %s containing %q", f.Severity, f.Message, tt.severity, tt.message)
+			}
+			if !strings.HasSuffix(f.Message, ".") && !strings.HasSuffix(f.Message, "?") {
+				t.Errorf("message %q is not a sentence", f.Message)
+			}
+		})
+	}
+}
+
+func TestDuplicateCondition(t *testing.T) {
+	k := New(mustCatalog(t))
+	s := policy.Statement{Effect: policy.Allow, Actions: []string{"connect:ListInstances"}, Resources: []string{"*"}, Conditions: []policy.Condition{
+		{Operator: "StringEquals", Key: "aws:RequestedRegion", Values: []string{"a"}},
+		{Operator: "StringEquals", Key: "aws:requestedregion", Values: []string{"b"}},
+	}}
+	findings := k.Statement(0, &s)
+	if len(findings) != 1 || findings[0].Code != CodeDuplicateCondition || findings[0].Condition != 1 {
+		t.Errorf("findings = %s", describe(findings))
+	}
+}
+
+func TestSizeFindings(t *testing.T) {
+	tests := []struct {
+		size  int
+		codes []string
+	}{
+		{2048, nil},
+		{2049, []string{CodeSizeOverUserInline}},
+		{5121, []string{CodeSizeOverGroupInline, CodeSizeOverUserInline}},
+		{6145, []string{CodeSizeOverManaged, CodeSizeOverGroupInline, CodeSizeOverUserInline}},
+		{10241, []string{CodeSizeOverRoleInline, CodeSizeOverManaged, CodeSizeOverGroupInline, CodeSizeOverUserInline}},
+	}
+	for _, tt := range tests {
+		var codes []string
+		for _, f := range SizeFindings(tt.size) {
+			codes = append(codes, f.Code)
+		}
+		if !slices.Equal(codes, tt.codes) {
+			t.Errorf("SizeFindings(%d) = %v, want %v", tt.size, codes, tt.codes)
+		}
+	}
+	if msg := SizeFindings(6145)[0].Message; !strings.Contains(msg, "6,145 characters without white space, over the 6,144 allowed for a managed policy") {
+		t.Errorf("message = %q", msg)
+	}
+}
+
+func TestConditionsForGrants(t *testing.T) {
+	c := mustCatalog(t)
+	createProfile, _ := c.Action("CreateRoutingProfile")
+	deleteUser, _ := c.Action("DeleteUser")
+	findings := New(c).Conditions(policy.Allow, []*catalog.Action{createProfile, deleteUser}, []policy.Condition{
+		{Operator: "StringEquals", Key: "aws:ResourceTag/team", Values: []string{"a"}},
+	})
+	if len(findings) != 1 || findings[0].Code != CodeUnsupportedConditionKey || findings[0].Statement != -1 || findings[0].Condition != 0 ||
+		!strings.HasPrefix(findings[0].Message, "connect:CreateRoutingProfile does not support") {
+		t.Errorf("findings = %s", describe(findings))
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	c := mustCatalog(t)
+	doc, err := policy.Parse([]byte(statementPolicy(
+		`{"Effect": "Allow", "Action": ["connect:Describe*", "connect:Nothing*", "connect:DescribeUsr"], "Resource": "*"}`,
+		`{"Effect": "Deny", "NotAction": ["connect:Describe*", "connect:Get*", "connect:List*", "connect:Update*", "connect:Create*", "connect:Start*", "connect:Stop*", "connect:Suspend*", "connect:Resume*", "connect:Tag*", "connect:Untag*", "connect:Associate*", "connect:Disassociate*", "connect:Modify*"], "Resource": "*"}`,
+	)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Summarize(c, doc)
+	if len(s.Allowed) != 6 || s.Allowed[0] != "connect:DescribeContactFlow" {
+		t.Errorf("allowed = %v", s.Allowed)
+	}
+	if want := []string{"connect:DeleteUser", "connect:DestroyInstance"}; !slices.Equal(s.Denied, want) {
+		t.Errorf("denied = %v, want %v", s.Denied, want)
+	}
+	if want := []string{"connect:DescribeUsr", "connect:Nothing*"}; !slices.Equal(s.Unknown, want) {
+		t.Errorf("unknown = %v, want %v", s.Unknown, want)
+	}
+	if len(s.AllowedByLevel[catalog.AccessRead]) != 6 || len(s.AllowedByLevel[catalog.AccessWrite]) != 0 || s.AllowedByLevel[catalog.AccessTagging] == nil {
+		t.Errorf("by level = %v", s.AllowedByLevel)
+	}
+}

@@ -1,0 +1,212 @@
+package checker
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// Conditions checks the conditions of a statement or grant whose effect is
+// given, for the Connect actions it covers. Findings have Statement -1; the
+// caller places them.
+func (k *Checker) Conditions(effect string, actions []*catalog.Action, conditions []policy.Condition) []Finding {
+	r := &report{statement: -1}
+	return k.conditionFindings(r, effect, actions, false, conditions)
+}
+
+// conditionFindings checks conditions. actions are the Connect actions the
+// conditions apply to; byNotAction says they are unknown because the
+// statement uses NotAction, so key support cannot be judged.
+func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog.Action, byNotAction bool, conditions []policy.Condition) []Finding {
+	before := len(r.findings)
+	seen := map[string]int{}
+	for i, cond := range conditions {
+		add := func(code string, severity Severity, format string, args ...any) {
+			r.add(Finding{Code: code, Severity: severity, Element: ElementCondition, ConditionKey: cond.Key, Condition: i,
+				Message: fmt.Sprintf(format, args...)})
+		}
+		id := cond.Operator + "\x00" + strings.ToLower(cond.Key)
+		if first, dup := seen[id]; dup {
+			add(CodeDuplicateCondition, SeverityError,
+				"Condition %d repeats operator %s on key %s (first in condition %d); put all the values in one condition, where any of them may match.", i, cond.Operator, cond.Key, first)
+			continue
+		}
+		seen[id] = i
+		op, ok, suggestion := policy.ParseOperator(cond.Operator)
+		if !ok {
+			hint := ""
+			if suggestion != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", suggestion)
+			}
+			add(CodeUnknownOperator, SeverityError, "%q is not a condition operator%s; use one such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.", cond.Operator, hint)
+			continue
+		}
+		if len(cond.Values) == 0 {
+			add(CodeInvalidConditionValue, SeverityError, "The condition %s on %s has no values; give at least one.", cond.Operator, cond.Key)
+		}
+		for _, v := range cond.Values {
+			if problem := valueProblem(op, v); problem != "" {
+				add(CodeInvalidConditionValue, SeverityError, "Value %q of %s on %s %s.", v, cond.Operator, cond.Key, problem)
+			}
+		}
+		key, known := k.catalog.ConditionKey(cond.Key)
+		if !known {
+			k.unknownKey(add, cond.Key, effect, actions)
+			continue
+		}
+		if !fitsType(key.Type, op.Family) {
+			add(CodeOperatorTypeMismatch, SeverityError, "%s does not fit %s, a key of type %s; use %s.", cond.Operator, cond.Key, key.Type, operatorsFor(key.Type))
+		}
+		switch {
+		case key.Type.Multivalued() && op.Set == "" && op.Family != policy.FamilyNull:
+			add(CodeMissingSetOperator, SeverityWarning,
+				"%s holds a set of values, so %s compares it as a whole; use ForAllValues:%s (every value must match) or ForAnyValue:%s (at least one must).",
+				cond.Key, cond.Operator, cond.Operator, cond.Operator)
+		case !key.Type.Multivalued() && op.Set != "":
+			add(CodeSetOperatorOnSingleValue, SeverityWarning,
+				"%s holds one value, and %s: on it is true when the key is absent; use %s without the prefix.", cond.Key, op.Set, strings.TrimPrefix(cond.Operator, op.Set+":"))
+		}
+		if byNotAction || len(actions) == 0 {
+			continue
+		}
+		var unsupported []string
+		for _, a := range actions {
+			if !a.SupportsConditionKey(key) {
+				unsupported = append(unsupported, a.FullName())
+			}
+		}
+		if len(unsupported) > 0 {
+			k.unsupportedKey(add, cond.Key, effect, op.IfExists, unsupported, actions)
+		}
+	}
+	return r.findings[before:]
+}
+
+// unknownKey reports a key the catalog does not know: an aws: or connect:
+// key that does not exist, or another service's key on Connect actions.
+func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, effect string, actions []*catalog.Action) {
+	prefix, _, _ := strings.Cut(strings.ToLower(name), ":")
+	if prefix == "aws" || prefix == catalog.ServicePrefix || !strings.Contains(name, ":") {
+		hint := ""
+		if suggestion := k.catalog.SuggestConditionKey(name); suggestion != "" {
+			hint = fmt.Sprintf(" (did you mean %s?)", suggestion)
+		}
+		add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key%s; Connect actions support aws:RequestTag/${TagKey}, aws:ResourceTag/${TagKey}, aws:TagKeys where listed, and the global keys such as aws:SourceIp.", name, hint)
+		return
+	}
+	if len(actions) > 0 {
+		names := catalog.FullNames(actions)
+		k.unsupportedKey(add, name, effect, false, names, actions)
+	}
+}
+
+func (k *Checker) unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string, actions []*catalog.Action) {
+	subject := fmt.Sprintf("%s does not support %s", summarize(unsupported, 3), key)
+	if len(unsupported) > 1 {
+		subject = fmt.Sprintf("%s do not support %s", summarize(unsupported, 3), key)
+	}
+	switch {
+	case effect == policy.Allow && ifExists:
+		add(CodeUnsupportedConditionKey, SeverityWarning, "%s: with IfExists the condition is ignored for them, so they are allowed without it; move them to a grant or statement without this condition.", subject)
+	case effect == policy.Allow:
+		add(CodeUnsupportedConditionKey, SeverityError, "%s: the condition can never be true for them, so this Allow silently denies them; move them to a grant or statement without this condition, or use a key they support.", subject)
+	case effect == policy.Deny && !ifExists:
+		add(CodeUnsupportedConditionKey, SeverityWarning, "%s: the condition can never be true for them, so this Deny never applies to them; add IfExists to deny them regardless, or remove them.", subject)
+	}
+}
+
+// fitsType reports whether operators of a family can compare a key's type.
+func fitsType(t catalog.KeyType, family policy.OperatorFamily) bool {
+	if family == policy.FamilyNull {
+		return true
+	}
+	switch t {
+	case catalog.KeyString, catalog.KeyArrayOfString:
+		return family == policy.FamilyString
+	case catalog.KeyARN:
+		return family == policy.FamilyARN || family == policy.FamilyString
+	case catalog.KeyBool:
+		return family == policy.FamilyBool
+	case catalog.KeyNumeric:
+		return family == policy.FamilyNumeric
+	case catalog.KeyDate:
+		return family == policy.FamilyDate
+	case catalog.KeyDateOrNumeric:
+		return family == policy.FamilyDate || family == policy.FamilyNumeric
+	case catalog.KeyIPAddress:
+		return family == policy.FamilyIP
+	}
+	return false
+}
+
+func operatorsFor(t catalog.KeyType) string {
+	switch t {
+	case catalog.KeyARN:
+		return "an Arn operator such as ArnLike, or a String operator"
+	case catalog.KeyBool:
+		return "Bool"
+	case catalog.KeyNumeric:
+		return "a Numeric operator such as NumericLessThan"
+	case catalog.KeyDate:
+		return "a Date operator such as DateGreaterThan"
+	case catalog.KeyDateOrNumeric:
+		return "a Date or Numeric operator"
+	case catalog.KeyIPAddress:
+		return "IpAddress or NotIpAddress"
+	}
+	return "a String operator such as StringEquals or StringLike"
+}
+
+// dateLayouts are the ISO 8601 forms IAM accepts for dates.
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02"}
+
+// valueProblem says why a value does not parse for its operator's family,
+// or returns "". Values holding policy variables are known only at request
+// time and pass.
+func valueProblem(op policy.Operator, v string) string {
+	if policy.HasPolicyVariable(v) {
+		return ""
+	}
+	switch op.Family {
+	case policy.FamilyBool, policy.FamilyNull:
+		if !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
+			return `is not "true" or "false"`
+		}
+	case policy.FamilyNumeric:
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return "is not a number"
+		}
+	case policy.FamilyDate:
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return "" // epoch seconds
+		}
+		for _, layout := range dateLayouts {
+			if _, err := time.Parse(layout, v); err == nil {
+				return ""
+			}
+		}
+		return "is not an ISO 8601 date such as 2026-01-31T23:59:59Z, nor epoch seconds"
+	case policy.FamilyIP:
+		if _, err := netip.ParsePrefix(v); err == nil {
+			return ""
+		}
+		if _, err := netip.ParseAddr(v); err != nil {
+			return "is not an IP address or CIDR block such as 203.0.113.0/24"
+		}
+	case policy.FamilyBinary:
+		if _, err := base64.StdEncoding.DecodeString(v); err != nil {
+			return "is not base64"
+		}
+	case policy.FamilyARN:
+		if v != "*" && !strings.HasPrefix(v, "arn:") {
+			return `is not an ARN (arn:partition:service:region:account:resource) or "*"`
+		}
+	}
+	return ""
+}

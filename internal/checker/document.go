@@ -1,0 +1,179 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// Document checks a whole policy whose size, in characters without white
+// space, is given: its version, every statement, Sids, size and the
+// dependent actions of what it allows. Findings come sorted.
+func (k *Checker) Document(doc *policy.Document, size int) []Finding {
+	var findings []Finding
+	findings = append(findings, checkVersion(doc)...)
+	seen := map[string]int{}
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		findings = append(findings, k.Statement(i, s)...)
+		if s.Sid == "" {
+			continue
+		}
+		if first, dup := seen[s.Sid]; dup {
+			findings = append(findings, Finding{Code: CodeDuplicateSid, Severity: SeverityError, Statement: i, Sid: s.Sid,
+				Element: ElementSid, Condition: -1,
+				Message: fmt.Sprintf("Sid %q is already used by statement %d; Sids must be unique within a policy.", s.Sid, first)})
+		} else {
+			seen[s.Sid] = i
+		}
+	}
+	findings = append(findings, SizeFindings(size)...)
+	for _, gap := range DependentActionGaps(k.catalog, doc) {
+		findings = append(findings, Finding{Code: CodeMissingDependentActions, Severity: SeverityWarning, Statement: gap.Statement,
+			Sid: doc.Statements[gap.Statement].Sid, Element: ElementAction, Action: gap.Action, Condition: -1,
+			Message: fmt.Sprintf(`%s also needs %s, which the policy does not allow; add them (on "*") or the requests will fail.`, gap.Action, joinAnd(gap.Missing))})
+	}
+	Sort(findings)
+	return findings
+}
+
+func checkVersion(doc *policy.Document) []Finding {
+	usesVariables := slices.ContainsFunc(doc.Statements, func(s policy.Statement) bool { return s.UsesPolicyVariables() })
+	finding := func(code string, severity Severity, message string) []Finding {
+		return []Finding{{Code: code, Severity: severity, Statement: -1, Element: ElementVersion, Condition: -1, Message: message}}
+	}
+	switch doc.Version {
+	case policy.Version2012:
+		return nil
+	case "":
+		return finding(CodeMissingVersion, SeverityWarning,
+			`The policy has no Version, so IAM reads it as 2008-10-17, in which policy variables such as ${aws:username} are not replaced; add "Version": "2012-10-17".`)
+	case policy.Version2008:
+		if usesVariables {
+			return finding(CodeVariablesNeedVersion, SeverityWarning,
+				`The policy uses policy variables such as ${aws:username}, which Version 2008-10-17 treats as literal text; use "Version": "2012-10-17".`)
+		}
+		return nil
+	}
+	return finding(CodeInvalidVersion, SeverityError,
+		fmt.Sprintf(`Version %q is not an IAM policy language version; use "2012-10-17" (or the older "2008-10-17").`, doc.Version))
+}
+
+// SizeFindings reports each IAM quota a policy of this size exceeds.
+func SizeFindings(size int) []Finding {
+	quotas := []struct {
+		limit    int
+		code     string
+		severity Severity
+		what     string
+	}{
+		{policy.QuotaRoleInline, CodeSizeOverRoleInline, SeverityError, "the inline policies of a role (the largest quota, so it fits nowhere); split it into several policies"},
+		{policy.QuotaManaged, CodeSizeOverManaged, SeverityWarning, "a managed policy; split it, or attach it inline to a role (10,240)"},
+		{policy.QuotaGroupInline, CodeSizeOverGroupInline, SeverityWarning, "the inline policies of a group; attach it to a role or split it"},
+		{policy.QuotaUserInline, CodeSizeOverUserInline, SeveritySuggestion, "the inline policies of a user; attach it to a role or group instead"},
+	}
+	var findings []Finding
+	for _, q := range quotas {
+		if size > q.limit {
+			findings = append(findings, Finding{Code: q.code, Severity: q.severity, Statement: -1, Condition: -1,
+				Message: fmt.Sprintf("The policy is %s characters without white space, over the %s allowed for %s.", thousands(size), thousands(q.limit), q.what)})
+		}
+	}
+	return findings
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// Gap is an allowed Connect action whose dependent actions the policy does
+// not allow.
+type Gap struct {
+	Action  string
+	Missing []string
+	// Statement is the first Allow statement that allows the action.
+	Statement int
+}
+
+// DependentActionGaps lists, by action, the dependent actions of the
+// policy's allowed Connect actions that no Allow statement allows.
+func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
+	var gaps []Gap
+	done := map[string]bool{}
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		if s.Effect != policy.Allow {
+			continue
+		}
+		for _, a := range allowedBy(c, s) {
+			if done[a.Name] || len(a.DependentActions) == 0 {
+				continue
+			}
+			done[a.Name] = true
+			var missing []string
+			for _, d := range a.DependentActions {
+				if !Allows(doc, d) {
+					missing = append(missing, d)
+				}
+			}
+			if len(missing) > 0 {
+				gaps = append(gaps, Gap{Action: a.FullName(), Missing: missing, Statement: i})
+			}
+		}
+	}
+	slices.SortFunc(gaps, func(a, b Gap) int { return strings.Compare(a.Action, b.Action) })
+	return gaps
+}
+
+// MissingDependentActions is the sorted union of the gaps' missing actions.
+func MissingDependentActions(gaps []Gap) []string {
+	var out []string
+	for _, g := range gaps {
+		out = append(out, g.Missing...)
+	}
+	return policy.SortedUnique(out)
+}
+
+// Allows reports whether some Allow statement of the policy names the
+// action (of any service) in its Action, or leaves it out of its NotAction.
+// Resources and conditions are not considered.
+func Allows(doc *policy.Document, action string) bool {
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		if s.Effect == policy.Allow && names(s, action) {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether the statement's Action names the action, or its
+// NotAction leaves it out.
+func names(s *policy.Statement, action string) bool {
+	matches := func(patterns []string) bool {
+		return slices.ContainsFunc(patterns, func(p string) bool { return catalog.GlobMatch(p, action) })
+	}
+	if s.Actions != nil {
+		return matches(s.Actions)
+	}
+	return s.NotActions != nil && !matches(s.NotActions)
+}
+
+// allowedBy returns the catalog actions a statement names, NotAction
+// expanded against the catalog.
+func allowedBy(c *catalog.Catalog, s *policy.Statement) []*catalog.Action {
+	var out []*catalog.Action
+	for _, a := range c.Actions() {
+		if names(s, a.FullName()) {
+			out = append(out, a)
+		}
+	}
+	return out
+}

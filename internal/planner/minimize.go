@@ -1,0 +1,108 @@
+package planner
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// MinimizeActions returns the fewest, shortest names and prefix wildcards
+// (such as "connect:Describe*") that match exactly the given actions among
+// the catalog's: for each action, the shortest prefix whose every match is
+// in the set. It never returns "connect:*", which would also match actions
+// AWS adds later. The result is sorted.
+func MinimizeActions(c *catalog.Catalog, actions []*catalog.Action) []string {
+	in := make(map[*catalog.Action]bool, len(actions))
+	for _, a := range actions {
+		in[a] = true
+	}
+	all := c.Actions()
+	var out []string
+	for a := range in {
+		chosen := a.Name
+		for n := 1; n <= len(a.Name); n++ {
+			prefix := a.Name[:n]
+			matches, covered := 0, true
+			for _, other := range all {
+				if len(other.Name) >= n && strings.EqualFold(other.Name[:n], prefix) {
+					matches++
+					if !in[other] {
+						covered = false
+						break
+					}
+				}
+			}
+			if !covered {
+				continue
+			}
+			if n < len(a.Name) || matches > 1 {
+				chosen = prefix + "*"
+			}
+			break
+		}
+		out = append(out, c.Prefix+":"+chosen)
+	}
+	return policy.SortedUnique(out)
+}
+
+// minimizeStatements merges statements with the same effect, resources and
+// conditions and minimises their Connect actions.
+func minimizeStatements(c *catalog.Catalog, statements []planned) []planned {
+	var merged []*planned
+	index := map[string]*planned{}
+	for _, st := range statements {
+		sig := st.key.effect + "\x01" + st.key.conditions + "\x01" + strings.Join(st.statement.Resources, "\x00")
+		m := index[sig]
+		if m == nil {
+			copied := st
+			copied.statement.Actions = slices.Clone(st.statement.Actions)
+			index[sig] = &copied
+			merged = append(merged, &copied)
+			continue
+		}
+		m.statement.Actions = append(m.statement.Actions, st.statement.Actions...)
+		if !slices.Contains(m.levels, st.key.level) {
+			m.levels = append(m.levels, st.key.level)
+		}
+		if m.key.label != st.key.label {
+			m.key.label = "MultipleTypes"
+		}
+	}
+	out := make([]planned, len(merged))
+	for i, m := range merged {
+		slices.SortFunc(m.levels, func(a, b catalog.AccessLevel) int { return a.Rank() - b.Rank() })
+		m.statement.Actions = minimizeNames(c, m.statement.Actions)
+		out[i] = *m
+	}
+	return out
+}
+
+// minimizeNames minimises the catalog actions among names and keeps the
+// others as they are.
+func minimizeNames(c *catalog.Catalog, names []string) []string {
+	var known []*catalog.Action
+	var others []string
+	for _, name := range names {
+		if a, ok := c.Action(name); ok && strings.HasPrefix(name, c.Prefix+":") {
+			known = append(known, a)
+		} else {
+			others = append(others, name)
+		}
+	}
+	return policy.SortedUnique(append(MinimizeActions(c, known), others...))
+}
+
+// DependentActionsSid is the Sid of the statement of dependent actions.
+const DependentActionsSid = "ConnectDependentActions"
+
+// DependentActionsStatement allows the dependent actions that granted
+// actions need, on "*" as they support no narrower resource here, in a
+// statement of their own.
+func DependentActionsStatement(c *catalog.Catalog, actions []string, minimize bool) policy.Statement {
+	if minimize {
+		actions = minimizeNames(c, actions)
+	}
+	return policy.Statement{Sid: DependentActionsSid, Effect: policy.Allow, Actions: policy.SortedUnique(actions), Resources: []string{"*"}}
+}

@@ -1,0 +1,412 @@
+// Package planner turns grants (access levels and action names or patterns
+// on resources) into least-privilege policy statements: each action on
+// exactly those resources whose type it can act on, grouped by access level
+// and resource type with stable Sids, and optionally minimised into
+// wildcards that match exactly the same catalog actions.
+package planner
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// Grant selects actions and the resources to grant them on.
+type Grant struct {
+	// AccessLevels and Actions select actions; the selection is their union.
+	AccessLevels []catalog.AccessLevel
+	// Actions are names or patterns, with or without "connect:".
+	Actions []string
+	// Resources are Connect ARNs, possibly with wildcards, or "*".
+	Resources []string
+	// Effect is policy.Allow (the default when empty) or policy.Deny.
+	Effect     string
+	Conditions []policy.Condition
+	// Partial says that some of the grant's values are not known yet (they
+	// are left out): each known value is checked, but what depends on all of
+	// them (which actions fit which resources) is not, and nothing is planned.
+	Partial bool
+}
+
+// Fields of a grant that a problem can be about.
+const (
+	FieldAccessLevels = "access_levels"
+	FieldActions      = "actions"
+	FieldResources    = "resources"
+	FieldEffect       = "effect"
+)
+
+// Problem is an error in a grant.
+type Problem struct {
+	Grant int
+	// Field is the grant's field at fault, or "" for the grant as a whole.
+	Field string
+	// Index is the position of the value at fault in Field, or -1.
+	Index   int
+	Message string
+}
+
+// Options change how statements come out.
+type Options struct {
+	// Minimize replaces each statement's actions by the shortest prefix
+	// wildcards that match exactly the same catalog actions, and merges
+	// statements with the same effect, resources and conditions.
+	Minimize bool
+}
+
+// Result is the outcome of planning.
+type Result struct {
+	Statements []policy.Statement
+	// Granted lists, for each grant, the actions it grants on at least one
+	// resource, sorted by name.
+	Granted [][]*catalog.Action
+}
+
+// Plan turns grants into statements. With problems, the statements are
+// those of the grants without problems.
+func Plan(c *catalog.Catalog, grants []Grant, opts Options) (Result, []Problem) {
+	p := &planning{catalog: c, groups: map[groupKey]*group{}, arns: map[string]catalog.ARNResolution{}}
+	result := Result{Granted: make([][]*catalog.Action, len(grants))}
+	for i := range grants {
+		result.Granted[i] = p.grant(i, &grants[i])
+	}
+	statements := p.statements()
+	if opts.Minimize {
+		statements = minimizeStatements(c, statements)
+	}
+	result.Statements = assignSids(statements)
+	return result, p.problems
+}
+
+type planning struct {
+	catalog  *catalog.Catalog
+	groups   map[groupKey]*group
+	problems []Problem
+	arns     map[string]catalog.ARNResolution
+}
+
+// groupKey is what a statement has in common: its effect, conditions,
+// access level and resource label.
+type groupKey struct {
+	effect     string
+	conditions string // canonical form, see conditionsKey
+	level      catalog.AccessLevel
+	label      string
+}
+
+type group struct {
+	key        groupKey
+	conditions []policy.Condition
+	// resources maps an action's full name to the resources granted to it.
+	resources map[string]map[string]bool
+}
+
+func (p *planning) problem(grant int, field string, index int, format string, args ...any) {
+	p.problems = append(p.problems, Problem{Grant: grant, Field: field, Index: index, Message: fmt.Sprintf(format, args...)})
+}
+
+// grant plans one grant and returns the actions it grants.
+func (p *planning) grant(index int, g *Grant) []*catalog.Action {
+	before := len(p.problems)
+	effect := cmp.Or(g.Effect, policy.Allow)
+	if effect != policy.Allow && effect != policy.Deny {
+		p.problem(index, FieldEffect, -1, `Effect %q is not valid; use "Allow" or "Deny".`, g.Effect)
+	}
+	selected, explicit := p.selectActions(index, g)
+	resourcesBefore := len(p.problems)
+	targets := p.resolveResources(index, g)
+	if len(p.problems) > resourcesBefore || g.Partial {
+		return nil // which actions fit is unclear while resources are wrong or unknown
+	}
+
+	type pair struct {
+		action *catalog.Action
+		arn    string
+		label  string
+	}
+	var pairs []pair
+	var granted []*catalog.Action
+	for _, a := range selected {
+		fitting := 0
+		for _, t := range targets {
+			if label, ok := labelFor(a, t); ok {
+				pairs = append(pairs, pair{a, t.arn, label})
+				fitting++
+			}
+		}
+		if fitting > 0 {
+			granted = append(granted, a)
+		} else if at, ok := explicit[a]; ok {
+			p.problem(index, FieldActions, at, "%s", fitNoneMessage(a, g.Resources))
+		}
+	}
+	if len(p.problems) > before {
+		return nil
+	}
+	if len(granted) == 0 {
+		p.problem(index, "", -1, "This grant grants nothing: none of the %d selected actions can act on its resources (%s); add resources of the types they act on, or select other actions.",
+			len(selected), strings.Join(resourceKinds(targets), ", "))
+		return nil
+	}
+
+	conditions := canonicalConditions(g.Conditions)
+	condKey := conditionsKey(conditions)
+	for _, pr := range pairs {
+		key := groupKey{effect: effect, conditions: condKey, level: pr.action.AccessLevel, label: pr.label}
+		grp := p.groups[key]
+		if grp == nil {
+			grp = &group{key: key, conditions: conditions, resources: map[string]map[string]bool{}}
+			p.groups[key] = grp
+		}
+		name := pr.action.FullName()
+		if grp.resources[name] == nil {
+			grp.resources[name] = map[string]bool{}
+		}
+		grp.resources[name][pr.arn] = true
+	}
+	return granted
+}
+
+// selectActions returns the selected actions, sorted, and for those named
+// without a wildcard the index of their name in Actions.
+func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*catalog.Action]int) {
+	if len(g.AccessLevels) == 0 && len(g.Actions) == 0 && !g.Partial {
+		p.problem(index, "", -1, "The grant selects no action; give access_levels, actions or both.")
+	}
+	chosen := map[*catalog.Action]bool{}
+	explicit := map[*catalog.Action]int{}
+	if len(g.AccessLevels) > 0 {
+		for _, a := range p.catalog.Query(catalog.Query{AccessLevels: g.AccessLevels}) {
+			chosen[a] = true
+		}
+	}
+	for i, name := range g.Actions {
+		matched, problem := p.catalog.Resolve(name)
+		if problem != "" {
+			p.problem(index, FieldActions, i, "%s", problem)
+			continue
+		}
+		for _, a := range matched {
+			chosen[a] = true
+		}
+		if !catalog.HasWildcard(name) {
+			explicit[matched[0]] = i
+		}
+	}
+	selected := make([]*catalog.Action, 0, len(chosen))
+	for _, a := range p.catalog.Actions() {
+		if chosen[a] {
+			selected = append(selected, a)
+		}
+	}
+	return selected, explicit
+}
+
+// target is a resource of a grant with what it denotes.
+type target struct {
+	arn   string
+	all   bool     // "*"
+	types []string // the resource types an ARN can denote
+}
+
+func (p *planning) resolveResources(index int, g *Grant) []target {
+	resources := g.Resources
+	if len(resources) == 0 && !g.Partial {
+		p.problem(index, FieldResources, -1, `The grant has no resources; list Connect ARNs, or "*".`)
+	}
+	var targets []target
+	seen := map[string]bool{}
+	for i, arn := range resources {
+		if seen[arn] {
+			continue
+		}
+		seen[arn] = true
+		if arn == "*" {
+			targets = append(targets, target{arn: arn, all: true})
+			continue
+		}
+		res, ok := p.arns[arn]
+		if !ok {
+			res = p.catalog.ResolveARN(arn)
+			p.arns[arn] = res
+		}
+		switch res.Kind {
+		case catalog.ARNResource:
+			targets = append(targets, target{arn: arn, types: res.Types})
+		case catalog.ARNOtherService:
+			p.problem(index, FieldResources, i, `%s %s; a grant's resources must be Connect ARNs or "*".`, arn, res.Problem)
+		case catalog.ARNNoType:
+			p.problem(index, FieldResources, i, "%s is a Connect ARN of no known type: %s.", arn, res.Problem)
+		default:
+			p.problem(index, FieldResources, i, "%s %s.", arn, res.Problem)
+		}
+	}
+	return targets
+}
+
+// labelFor names the group of an action on a resource after the resource
+// type it acts on there; ok is false when it cannot act on the resource.
+// Wildcard-only actions are granted on "*" only.
+func labelFor(a *catalog.Action, t target) (string, bool) {
+	if t.all {
+		return "AllResources", true
+	}
+	if a.WildcardOnly() {
+		return "", false
+	}
+	var fit []string
+	for _, rt := range t.types {
+		if a.ActsOn(rt) {
+			fit = append(fit, rt)
+		}
+	}
+	switch len(fit) {
+	case 0:
+		return "", false
+	case 1:
+		return catalog.CamelCase(fit[0]), true
+	}
+	return "MultipleTypes", true
+}
+
+func fitNoneMessage(a *catalog.Action, resources []string) string {
+	if a.WildcardOnly() {
+		return fmt.Sprintf(`%s supports no resource-level permission and can only be granted on "*"; add "*" to this grant's resources or grant it separately.`, a.FullName())
+	}
+	return fmt.Sprintf("%s acts on %s, and none of this grant's resources (%s) is of those types; add an ARN of one of them or grant it separately.",
+		a.FullName(), strings.Join(a.ResourceTypeNames(), ", "), strings.Join(resources, ", "))
+}
+
+func resourceKinds(targets []target) []string {
+	var kinds []string
+	for _, t := range targets {
+		if t.all {
+			kinds = append(kinds, `"*"`)
+		} else {
+			kinds = append(kinds, t.types...)
+		}
+	}
+	return policy.SortedUnique(kinds)
+}
+
+// canonicalConditions sorts conditions and their values, so that grants
+// that differ only in order share statements.
+func canonicalConditions(conditions []policy.Condition) []policy.Condition {
+	out := make([]policy.Condition, len(conditions))
+	for i, c := range conditions {
+		out[i] = policy.Condition{Operator: c.Operator, Key: c.Key, Values: policy.SortedUnique(c.Values)}
+	}
+	slices.SortFunc(out, func(a, b policy.Condition) int {
+		return cmp.Or(strings.Compare(a.Operator, b.Operator), strings.Compare(a.Key, b.Key), slices.Compare(a.Values, b.Values))
+	})
+	return out
+}
+
+func conditionsKey(conditions []policy.Condition) string {
+	var b strings.Builder
+	for _, c := range conditions {
+		b.WriteString(c.Operator)
+		b.WriteByte(0)
+		b.WriteString(c.Key)
+		for _, v := range c.Values {
+			b.WriteByte(0)
+			b.WriteString(v)
+		}
+		b.WriteByte(1)
+	}
+	return b.String()
+}
+
+// planned is a statement with what it was grouped by, for ordering, naming
+// and merging.
+type planned struct {
+	statement policy.Statement
+	key       groupKey
+	levels    []catalog.AccessLevel
+}
+
+// statements builds one statement per group and set of resources: actions
+// of a group that were granted on different resources get statements of
+// their own, so that none is granted on a resource it was not granted on.
+func (p *planning) statements() []planned {
+	var out []planned
+	for _, grp := range p.groups {
+		byResources := map[string]*planned{}
+		for action, resources := range grp.resources {
+			list := sortedKeys(resources)
+			sig := strings.Join(list, "\x00")
+			st := byResources[sig]
+			if st == nil {
+				st = &planned{key: grp.key, levels: []catalog.AccessLevel{grp.key.level}, statement: policy.Statement{
+					Effect: grp.key.effect, Resources: list, Conditions: grp.conditions,
+				}}
+				byResources[sig] = st
+			}
+			st.statement.Actions = append(st.statement.Actions, action)
+		}
+		for _, st := range byResources {
+			slices.Sort(st.statement.Actions)
+			out = append(out, *st)
+		}
+	}
+	slices.SortFunc(out, comparePlanned)
+	return out
+}
+
+func comparePlanned(a, b planned) int {
+	return cmp.Or(
+		cmp.Compare(effectRank(a.key.effect), effectRank(b.key.effect)),
+		cmp.Compare(a.key.level.Rank(), b.key.level.Rank()),
+		strings.Compare(a.key.label, b.key.label),
+		strings.Compare(a.key.conditions, b.key.conditions),
+		slices.Compare(a.statement.Resources, b.statement.Resources),
+		slices.Compare(a.statement.Actions, b.statement.Actions),
+	)
+}
+
+func effectRank(effect string) int {
+	if effect == policy.Allow {
+		return 0
+	}
+	return 1
+}
+
+// assignSids names statements after their effect, levels and label, such
+// as ConnectReadQueue or ConnectDenyWriteAllResources, numbering repeats.
+func assignSids(statements []planned) []policy.Statement {
+	out := make([]policy.Statement, len(statements))
+	used := map[string]int{}
+	for i, st := range statements {
+		var b strings.Builder
+		b.WriteString("Connect")
+		if st.key.effect == policy.Deny {
+			b.WriteString("Deny")
+		}
+		for _, level := range st.levels {
+			b.WriteString(level.Word())
+		}
+		b.WriteString(st.key.label)
+		sid := b.String()
+		used[sid]++
+		if n := used[sid]; n > 1 {
+			sid += strconv.Itoa(n)
+		}
+		out[i] = st.statement
+		out[i].Sid = sid
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,251 @@
+package planner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+
+func mustCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func levels(l ...catalog.AccessLevel) []catalog.AccessLevel { return l }
+
+// brief renders statements as "Sid Effect actions -> resources [conditions]"
+// lines, for readable expectations.
+func brief(statements []policy.Statement) []string {
+	var out []string
+	for _, s := range statements {
+		line := s.Sid + " " + s.Effect + " " + strings.Join(s.Actions, ",") + " -> " + strings.Join(s.Resources, ",")
+		for _, c := range s.Conditions {
+			line += " [" + c.Operator + " " + c.Key + "=" + strings.Join(c.Values, ",") + "]"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func TestPlan(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name   string
+		grants []Grant
+		opts   Options
+		want   []string
+	}{
+		{
+			name:   "read on queues groups by type",
+			grants: []Grant{{AccessLevels: levels(catalog.AccessRead), Resources: []string{instance + "/queue/*"}}},
+			want:   []string{"ConnectReadQueue Allow connect:GetCurrentMetricData,connect:GetMetricData -> " + instance + "/queue/*"},
+		},
+		{
+			name: "each action only on the types it acts on",
+			grants: []Grant{{Actions: []string{"AssociateRoutingProfileQueues", "DescribeRoutingProfile"},
+				Resources: []string{instance + "/queue/q1", instance + "/routing-profile/r1"}}},
+			want: []string{
+				"ConnectReadRoutingProfile Allow connect:DescribeRoutingProfile -> " + instance + "/routing-profile/r1",
+				"ConnectWriteQueue Allow connect:AssociateRoutingProfileQueues -> " + instance + "/queue/q1",
+				"ConnectWriteRoutingProfile Allow connect:AssociateRoutingProfileQueues -> " + instance + "/routing-profile/r1",
+			},
+		},
+		{
+			name: "wildcard-only actions only on star",
+			grants: []Grant{{AccessLevels: levels(catalog.AccessList), Actions: []string{"connect:ListUsers"},
+				Resources: []string{"*"}}},
+			want: []string{"ConnectListAllResources Allow connect:ListContactFlows,connect:ListHoursOfOperations,connect:ListInstances,connect:ListPhoneNumbers,connect:ListPrompts,connect:ListQueues,connect:ListRoutingProfiles,connect:ListSecurityProfiles,connect:ListUserHierarchyGroups,connect:ListUsers -> *"},
+		},
+		{
+			name:   "level-selected actions that fit nothing are left out",
+			grants: []Grant{{AccessLevels: levels(catalog.AccessList), Resources: []string{instance}}},
+			want:   []string{"ConnectListInstance Allow connect:ListContactFlows,connect:ListHoursOfOperations,connect:ListPhoneNumbers,connect:ListPrompts,connect:ListQueues,connect:ListRoutingProfiles,connect:ListSecurityProfiles,connect:ListUserHierarchyGroups,connect:ListUsers -> " + instance},
+		},
+		{
+			name: "actions granted on different resources get statements of their own",
+			grants: []Grant{
+				{Actions: []string{"GetMetricData"}, Resources: []string{instance + "/queue/a"}},
+				{Actions: []string{"GetCurrentMetricData", "GetMetricData"}, Resources: []string{instance + "/queue/b"}},
+			},
+			want: []string{
+				"ConnectReadQueue Allow connect:GetMetricData -> " + instance + "/queue/a," + instance + "/queue/b",
+				"ConnectReadQueue2 Allow connect:GetCurrentMetricData -> " + instance + "/queue/b",
+			},
+		},
+		{
+			name: "conditions separate statements and deny comes after allow",
+			grants: []Grant{
+				{Actions: []string{"DeleteUser"}, Resources: []string{instance + "/agent/*"}, Effect: policy.Deny,
+					Conditions: []policy.Condition{{Operator: "StringNotEquals", Key: "aws:ResourceTag/team", Values: []string{"b", "a"}}}},
+				{Actions: []string{"DeleteUser"}, Resources: []string{instance + "/agent/*"}},
+			},
+			want: []string{
+				"ConnectWriteUser Allow connect:DeleteUser -> " + instance + "/agent/*",
+				"ConnectDenyWriteUser Deny connect:DeleteUser -> " + instance + "/agent/* [StringNotEquals aws:ResourceTag/team=a,b]",
+			},
+		},
+		{
+			name:   "an ARN of several types an action acts on",
+			grants: []Grant{{Actions: []string{"TagResource"}, Resources: []string{instance + "/*"}}},
+			want:   []string{"ConnectTaggingMultipleTypes Allow connect:TagResource -> " + instance + "/*"},
+		},
+		{
+			name:   "minimised and merged across levels",
+			grants: []Grant{{AccessLevels: levels(catalog.AccessRead, catalog.AccessList), Resources: []string{instance}}},
+			opts:   Options{Minimize: true},
+			want:   []string{"ConnectListReadInstance Allow connect:DescribeI*,connect:DescribeUserHierarchyS*,connect:GetFederationToken,connect:ListC*,connect:ListH*,connect:ListP*,connect:ListQ*,connect:ListRoutingProfiles,connect:ListS*,connect:ListU* -> " + instance},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			result, problems := Plan(c, tt.grants, tt.opts)
+			if len(problems) > 0 {
+				t.Fatalf("problems: %+v", problems)
+			}
+			if got := brief(result.Statements); !slices.Equal(got, tt.want) {
+				t.Errorf("statements =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPlanGranted(t *testing.T) {
+	c := mustCatalog(t)
+	result, _ := Plan(c, []Grant{{AccessLevels: levels(catalog.AccessRead), Resources: []string{instance + "/queue/*"}}}, Options{})
+	var names []string
+	for _, a := range result.Granted[0] {
+		names = append(names, a.Name)
+	}
+	if want := []string{"GetCurrentMetricData", "GetMetricData"}; !slices.Equal(names, want) {
+		t.Errorf("granted = %v, want %v", names, want)
+	}
+}
+
+func TestPlanProblems(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name  string
+		grant Grant
+		want  []Problem
+	}{
+		{"explicit action that fits none of the resources",
+			Grant{Actions: []string{"GetMetricData", "DescribeUser"}, Resources: []string{instance + "/queue/q"}},
+			[]Problem{{0, FieldActions, 1, "connect:DescribeUser acts on user, and none of this grant's resources (" + instance + "/queue/q) is of those types; add an ARN of one of them or grant it separately."}}},
+		{"wildcard-only action without star",
+			Grant{Actions: []string{"ListInstances", "DescribeInstance"}, Resources: []string{instance}},
+			[]Problem{{0, FieldActions, 0, `connect:ListInstances supports no resource-level permission and can only be granted on "*"; add "*" to this grant's resources or grant it separately.`}}},
+		{"unknown action",
+			Grant{Actions: []string{"DescribeUsr"}, Resources: []string{"*"}},
+			[]Problem{{0, FieldActions, 0, "connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?"}}},
+		{"pattern that matches nothing",
+			Grant{Actions: []string{"connect:Descibe*"}, Resources: []string{"*"}},
+			[]Problem{{0, FieldActions, 0, "connect:Descibe* matches no Connect action; did you mean connect:Describ*?"}}},
+		{"another service's action",
+			Grant{Actions: []string{"s3:GetObject"}, Resources: []string{"*"}},
+			[]Problem{{0, FieldActions, 0, "s3:GetObject is an action of s3, not of connect."}}},
+		{"grant that grants nothing",
+			Grant{AccessLevels: levels(catalog.AccessTagging), Resources: []string{instance + "/queue/*"}},
+			[]Problem{{0, "", -1, "This grant grants nothing: none of the 2 selected actions can act on its resources (queue); add resources of the types they act on, or select other actions."}}},
+		{"no selection",
+			Grant{Resources: []string{"*"}},
+			[]Problem{{0, "", -1, "The grant selects no action; give access_levels, actions or both."}}},
+		{"no resources",
+			Grant{Actions: []string{"ListUsers"}},
+			[]Problem{{0, FieldResources, -1, `The grant has no resources; list Connect ARNs, or "*".`}}},
+		{"malformed ARN",
+			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:connect:us-east-1:12:instance/abc"}},
+			[]Problem{{0, FieldResources, 0, `arn:aws:connect:us-east-1:12:instance/abc account "12" is not a 12-digit account ID.`}}},
+		{"another service's ARN",
+			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:s3:::bucket"}},
+			[]Problem{{0, FieldResources, 0, `arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be Connect ARNs or "*".`}}},
+		{"Connect ARN of no type",
+			Grant{Actions: []string{"ListUsers"}, Resources: []string{instance + "/queues/q"}},
+			[]Problem{{0, FieldResources, 0, instance + `/queues/q is a Connect ARN of no known type: "queues" is not a Connect resource word after instance/<id>/ (did you mean queue? known: contact, agent, routing-profile, security-profile, agent-group, queue, contact-flow, operating-hours, phone-numbers).`}}},
+		{"bad effect",
+			Grant{Actions: []string{"ListUsers"}, Resources: []string{instance}, Effect: "allow"},
+			[]Problem{{0, FieldEffect, -1, `Effect "allow" is not valid; use "Allow" or "Deny".`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			result, problems := Plan(c, []Grant{tt.grant}, Options{})
+			if !slices.Equal(problems, tt.want) {
+				t.Errorf("problems =\n%+v\nwant\n%+v", problems, tt.want)
+			}
+			if len(result.Statements) != 0 {
+				t.Errorf("a grant with problems produced statements: %v", brief(result.Statements))
+			}
+		})
+	}
+}
+
+func TestMinimizeActions(t *testing.T) {
+	c := mustCatalog(t)
+	byNames := func(names ...string) []*catalog.Action {
+		var out []*catalog.Action
+		for _, n := range names {
+			a, ok := c.Action(n)
+			if !ok {
+				t.Fatalf("no action %s", n)
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		actions []*catalog.Action
+		want    []string
+	}{
+		{"nothing", nil, nil},
+		{"one action with a longer sibling keeps its name", byNames("GetFederationToken"), []string{"connect:GetFederationToken"}},
+		{"a unique prefix is shorter", byNames("GetFederationTokens"), []string{"connect:GetFederationTokens"}},
+		{"siblings share a prefix", byNames("GetFederationToken", "GetFederationTokens"), []string{"connect:GetF*"}},
+		{"every Describe, but not DestroyInstance", c.Match("Describe*"), []string{"connect:Desc*"}},
+		{"every action is not connect:*", c.Actions(), []string{"connect:A*", "connect:C*", "connect:D*", "connect:G*", "connect:L*", "connect:M*", "connect:R*", "connect:S*", "connect:T*", "connect:U*"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MinimizeActions(c, tt.actions)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("MinimizeActions = %v, want %v", got, tt.want)
+			}
+			if !slices.Equal(expand(c, got), names(tt.actions)) {
+				t.Errorf("%v matches %v, not %v", got, expand(c, got), names(tt.actions))
+			}
+		})
+	}
+}
+
+// expand returns the sorted full names of the catalog actions the patterns match.
+func expand(c *catalog.Catalog, patterns []string) []string {
+	var out []string
+	for _, p := range patterns {
+		out = append(out, catalog.FullNames(c.Match(p))...)
+	}
+	return policy.SortedUnique(out)
+}
+
+func names(actions []*catalog.Action) []string {
+	return policy.SortedUnique(catalog.FullNames(actions))
+}
+
+func TestDependentActionsStatement(t *testing.T) {
+	c := mustCatalog(t)
+	s := DependentActionsStatement(c, []string{"ds:DescribeDirectories", "connect:ListInstances", "connect:DescribeInstance"}, false)
+	if want := "ConnectDependentActions Allow connect:DescribeInstance,connect:ListInstances,ds:DescribeDirectories -> *"; brief([]policy.Statement{s})[0] != want {
+		t.Errorf("statement = %s, want %s", brief([]policy.Statement{s})[0], want)
+	}
+	s = DependentActionsStatement(c, []string{"ds:DescribeDirectories", "connect:ListInstances"}, true)
+	if want := []string{"connect:ListI*", "ds:DescribeDirectories"}; !slices.Equal(s.Actions, want) {
+		t.Errorf("minimised actions = %v, want %v", s.Actions, want)
+	}
+}

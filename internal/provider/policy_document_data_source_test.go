@@ -1,0 +1,409 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// testInstance is the ARN prefix the configurations share.
+const testInstanceLocal = `
+locals {
+  instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+}
+`
+
+func TestPolicyDocumentDataSourceGrants(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "test" {
+  grant {
+    access_levels = ["Read"]
+    actions       = ["connect:StartOutboundVoiceContact"]
+    resources     = ["${local.instance}/queue/*", "${local.instance}/contact/*"]
+  }
+  grant {
+    actions   = ["ListInstances"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["us-east-1"]
+    }
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ConnectListAllResources",
+      "Effect": "Allow",
+      "Action": "connect:ListInstances",
+      "Resource": "*",
+      "Condition": {
+        "StringEquals": {
+          "aws:RequestedRegion": "us-east-1"
+        }
+      }
+    },
+    {
+      "Sid": "ConnectReadContact",
+      "Effect": "Allow",
+      "Action": "connect:GetContactAttributes",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*"
+    },
+    {
+      "Sid": "ConnectReadQueue",
+      "Effect": "Allow",
+      "Action": [
+        "connect:GetCurrentMetricData",
+        "connect:GetMetricData"
+      ],
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"
+    },
+    {
+      "Sid": "ConnectWriteContact",
+      "Effect": "Allow",
+      "Action": "connect:StartOutboundVoiceContact",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*"
+    }
+  ]
+}`)),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"),
+					knownvalue.StringRegexp(regexpMust(`^\{"Version":"2012-10-17","Statement":\[\{"Sid":"ConnectListAllResources",.*\]\}$`))),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact(
+					"connect:GetContactAttributes", "connect:GetCurrentMetricData", "connect:GetMetricData",
+					"connect:ListInstances", "connect:StartOutboundVoiceContact")),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("size"), knownvalue.Int64Exact(713)),
+			},
+		}},
+	})
+}
+
+func TestPolicyDocumentDataSourceIsDeterministic(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "one" {
+  grant {
+    access_levels = ["Read", "List"]
+    actions       = ["UpdateUserIdentityInfo", "connect:Delete*"]
+    resources     = ["${local.instance}/agent/*", local.instance, "*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["us-east-1", "eu-west-2"]
+    }
+  }
+  grant {
+    effect    = "Deny"
+    actions   = ["DestroyInstance"]
+    resources = [local.instance]
+  }
+}
+
+data "connect_policy_document" "two" {
+  grant {
+    effect    = "Deny"
+    actions   = ["DestroyInstance"]
+    resources = [local.instance]
+  }
+  grant {
+    actions       = ["connect:Delete*", "UpdateUserIdentityInfo"]
+    access_levels = ["List", "Read"]
+    resources     = ["*", local.instance, "${local.instance}/agent/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["eu-west-2", "us-east-1"]
+    }
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.CompareValuePairs(
+					"data.connect_policy_document.one", tfjsonpath.New("json"),
+					"data.connect_policy_document.two", tfjsonpath.New("json"),
+					compare.ValuesSame()),
+				statecheck.ExpectKnownValue("data.connect_policy_document.one", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
+			},
+		}},
+	})
+}
+
+func TestPolicyDocumentDataSourceStatementsAndMerging(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "test" {
+  source_policy_documents = [jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "Replaced", Effect = "Allow", Action = "s3:GetObject", Resource = "*" },
+      { Sid = "Kept", Effect = "Allow", Action = "logs:PutLogEvents", Resource = "*" },
+    ]
+  })]
+  override_policy_documents = [jsonencode({
+    Statement = [
+      { Sid = "Kept", Effect = "Allow", Action = ["logs:PutLogEvents", "logs:CreateLogStream"], Resource = "*" },
+      { Effect = "Deny", Action = "connect:DestroyInstance", Resource = "*" },
+    ]
+  })]
+  statement {
+    sid       = "Replaced"
+    actions   = ["connect:DescribeUser", "sqs:SendMessage"]
+    resources = ["${local.instance}/agent/*", "arn:aws:sqs:us-east-1:123456789012:q"]
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["connect:DeleteUser"]
+    resources = ["${local.instance}/agent/*"]
+    condition {
+      test     = "StringNotEquals"
+      variable = "aws:ResourceTag/team"
+      values   = ["admins"]
+    }
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+					`{"Version":"2012-10-17","Statement":[`+
+						`{"Sid":"Replaced","Effect":"Allow","Action":["connect:DescribeUser","sqs:SendMessage"],"Resource":["arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","arn:aws:sqs:us-east-1:123456789012:q"]},`+
+						`{"Sid":"Kept","Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},`+
+						`{"Effect":"Deny","Action":"connect:DeleteUser","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","Condition":{"StringNotEquals":{"aws:ResourceTag/team":"admins"}}},`+
+						`{"Effect":"Deny","Action":"connect:DestroyInstance","Resource":"*"}]}`)),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact("connect:DescribeUser")),
+				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DeleteUser", "connect:DestroyInstance")),
+			},
+		}},
+	})
+}
+
+// A policy from connect_policy_document, and one in the form
+// aws_iam_policy_document produces, come through a source unchanged.
+func TestPolicyDocumentDataSourceRoundTrip(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "built" {
+  grant {
+    actions   = ["CreateRoutingProfile"]
+    resources = ["${local.instance}/routing-profile/*", "${local.instance}/queue/*"]
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "aws:TagKeys"
+      values   = ["team", "cost-centre"]
+    }
+  }
+}
+
+data "connect_policy_document" "rebuilt" {
+  source_policy_documents = [data.connect_policy_document.built.json]
+}
+
+locals {
+  # What aws_iam_policy_document renders for an equivalent statement: the
+  # same elements, its own key order and spacing.
+  aws_style = <<-JSON
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "ReadQueues",
+          "Effect": "Allow",
+          "Action": [
+            "connect:GetMetricData",
+            "connect:GetCurrentMetricData"
+          ],
+          "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*",
+          "Condition": {
+            "Bool": {
+              "aws:SecureTransport": "true"
+            }
+          }
+        }
+      ]
+    }
+  JSON
+}
+
+data "connect_policy_document" "from_aws_style" {
+  source_policy_documents = [local.aws_style]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.CompareValuePairs(
+					"data.connect_policy_document.built", tfjsonpath.New("json"),
+					"data.connect_policy_document.rebuilt", tfjsonpath.New("json"),
+					compare.ValuesSame()),
+				statecheck.ExpectKnownValue("data.connect_policy_document.from_aws_style", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+					`{"Version":"2012-10-17","Statement":[{"Sid":"ReadQueues","Effect":"Allow","Action":["connect:GetCurrentMetricData","connect:GetMetricData"],`+
+						`"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`)),
+			},
+		}},
+	})
+}
+
+func TestPolicyDocumentDataSourceDependentActionsAndMinimize(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "with" {
+  grant {
+    actions   = ["GetFederationTokens"]
+    resources = [local.instance]
+  }
+}
+
+data "connect_policy_document" "without" {
+  include_dependent_actions = false
+  grant {
+    actions   = ["GetFederationTokens"]
+    resources = [local.instance]
+  }
+}
+
+data "connect_policy_document" "minimized" {
+  minimize = true
+  grant {
+    access_levels = ["Read", "List"]
+    resources     = [local.instance]
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// GetFederationTokens needs DescribeInstance, which needs more in turn.
+				statecheck.ExpectKnownValue("data.connect_policy_document.with", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+					`{"Version":"2012-10-17","Statement":[`+
+						`{"Sid":"ConnectWriteInstance","Effect":"Allow","Action":"connect:GetFederationTokens","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
+						`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["connect:DescribeInstance","connect:ListInstances","ds:DescribeDirectories",`+
+						`"firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+				statecheck.ExpectKnownValue("data.connect_policy_document.without", tfjsonpath.New("allowed_actions"), stringsExact("connect:GetFederationTokens")),
+				statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+					`{"Version":"2012-10-17","Statement":[`+
+						`{"Sid":"ConnectListReadInstance","Effect":"Allow","Action":["connect:DescribeI*","connect:DescribeUserHierarchyS*","connect:GetFederationToken","connect:ListC*","connect:ListH*","connect:ListP*","connect:ListQ*","connect:ListRoutingProfiles","connect:ListS*","connect:ListU*"],"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
+						`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+				statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(12)),
+			},
+		}},
+	})
+}
+
+// An ARN of a resource not created yet makes the document unknown at plan,
+// not an error; it is known after apply.
+func TestPolicyDocumentDataSourceUnknownValues(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "instance" {
+  input = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+}
+
+data "connect_policy_document" "test" {
+  grant {
+    access_levels = ["List"]
+    resources     = [terraform_data.instance.output]
+  }
+}
+
+output "json" {
+  value = data.connect_policy_document.test.json
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("json")},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("json", knownvalue.StringRegexp(regexpMust(`"Sid": "ConnectListInstance"`))),
+			},
+		}},
+	})
+}
+
+// While a resource's ARN is unknown, a misspelt action is still an error at
+// plan, pointing at the action.
+func TestPolicyDocumentDataSourceChecksKnownValuesAtPlan(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		config string
+		want   *regexp.Regexp
+	}{
+		{"grant action", `
+  grant {
+    actions = [
+      "GetMetricData",
+      "DescribeUsr",
+    ]
+    resources = [terraform_data.queue.output]
+  }`, expectError(`Invalid grant`, `"DescribeUsr",`, `connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?`)},
+		{"grant access level", `
+  grant {
+    access_levels = ["Reed"]
+    resources     = [terraform_data.queue.output]
+  }`, expectError(`"Reed" is not an access level`)},
+		{"grant condition", `
+  grant {
+    access_levels = ["Read"]
+    resources     = [terraform_data.queue.output]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["yes"]
+    }
+  }`, expectError(`Value "yes" of Bool on aws:SecureTransport is not "true" or "false".`)},
+		{"grant with a known malformed ARN beside an unknown one", `
+  grant {
+    access_levels = ["Read"]
+    resources     = [terraform_data.queue.output, "arn:aws:connect:us-east-1:1:instance/abc"]
+  }`, expectError(`account "1" is not a 12-digit account ID`)},
+		{"statement action", `
+  statement {
+    actions   = ["connect:GetMetricDta"]
+    resources = [terraform_data.queue.output]
+  }`, expectError(`connect:GetMetricDta is not a Connect action; did you mean connect:GetMetricData?`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: `
+resource "terraform_data" "queue" {
+  input = "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1"
+}
+
+data "connect_policy_document" "test" {` + tt.config + `
+}
+`,
+					PlanOnly:    true,
+					ExpectError: tt.want,
+				}},
+			})
+		})
+	}
+}
