@@ -47,3 +47,23 @@ output "policy_json" {
   description = "The policy, ready for aws_iam_policy or aws_iam_role_policy."
   value       = data.connect_policy_document.supervisor_dashboard.json
 }
+
+# Guard a hand-written policy: the plan fails on any error finding, and the
+# warnings and suggestions are there to read.
+data "connect_policy_analysis" "hand_written" {
+  fail_on = "error"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "Supervisors"
+      Effect   = "Allow"
+      Action   = ["connect:DescribeUser", "connect:ListUsers", "connect:GetFederationTokens"]
+      Resource = "*"
+    }]
+  })
+}
+
+output "hand_written_findings" {
+  description = "What the analysis found in the hand-written policy."
+  value       = [for f in data.connect_policy_analysis.hand_written.findings : "${f.severity} ${f.code}: ${f.message}"]
+}

@@ -1,4 +1,4 @@
-package planner
+package planner_test
 
 import (
 	"math/rand/v2"
@@ -7,91 +7,13 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/planner"
+	"github.com/connect-iam/terraform-provider-connect/internal/planner/plannertest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
-var resourcePool = []string{
-	"*",
-	instance,
-	instance + "/*",
-	instance + "/queue/*",
-	instance + "/queue/q1",
-	instance + "/agent/*",
-	instance + "/agent/u?",
-	instance + "/routing-profile/r1",
-	instance + "/contact/*",
-	instance + "/contact-flow/*",
-	instance + "/agent-group/g1",
-	"arn:aws:connect:*:*:instance/*/security-profile/*",
-	"arn:aws:connect:eu-west-2:210987654321:instance/${aws:PrincipalTag/instance}/queue/*",
-}
-
-var conditionPool = []policy.Condition{
-	{Operator: "StringEquals", Key: "aws:RequestedRegion", Values: []string{"us-east-1", "eu-west-2"}},
-	{Operator: "Bool", Key: "aws:SecureTransport", Values: []string{"true"}},
-	{Operator: "IpAddress", Key: "aws:SourceIp", Values: []string{"203.0.113.0/24", "198.51.100.7"}},
-}
-
-// randomGrants draws grants from pools of realistic values.
-func randomGrants(c *catalog.Catalog, r *rand.Rand) []Grant {
-	actions := c.Actions()
-	grants := make([]Grant, 1+r.IntN(4))
-	for i := range grants {
-		g := &grants[i]
-		for _, level := range catalog.AccessLevels {
-			if r.IntN(4) == 0 {
-				g.AccessLevels = append(g.AccessLevels, level)
-			}
-		}
-		for range r.IntN(4) {
-			a := actions[r.IntN(len(actions))]
-			switch r.IntN(3) {
-			case 0:
-				g.Actions = append(g.Actions, a.Name)
-				g.Resources = append(g.Resources, fittingResource(c, a, r))
-			case 1:
-				g.Actions = append(g.Actions, "connect:"+a.Name[:1+r.IntN(len(a.Name)-1)]+"*")
-			default:
-				g.Actions = append(g.Actions, strings.ToLower(a.Name))
-				g.Resources = append(g.Resources, fittingResource(c, a, r))
-			}
-		}
-		if len(g.AccessLevels) == 0 && len(g.Actions) == 0 {
-			g.AccessLevels = []catalog.AccessLevel{catalog.AccessRead}
-		}
-		for range 1 + r.IntN(3) {
-			g.Resources = append(g.Resources, resourcePool[r.IntN(len(resourcePool))])
-		}
-		if r.IntN(5) == 0 {
-			g.Effect = policy.Deny
-		}
-		for range r.IntN(3) {
-			g.Conditions = append(g.Conditions, conditionPool[r.IntN(len(conditionPool))])
-		}
-	}
-	return grants
-}
-
-// fittingResource returns a resource the action can act on, so that naming
-// it explicitly is not an error.
-func fittingResource(c *catalog.Catalog, a *catalog.Action, r *rand.Rand) string {
-	if a.WildcardOnly() {
-		return "*"
-	}
-	rt, _ := c.ResourceType(a.ResourceTypes[r.IntN(len(a.ResourceTypes))].ResourceType)
-	parts := map[string]string{"region": "us-east-1", "account": "123456789012"}
-	for _, part := range rt.Parts()[3:] {
-		parts[part] = "*"
-	}
-	arn, err := c.BuildARN(rt, parts)
-	if err != nil {
-		panic(err)
-	}
-	return arn
-}
-
 // shuffled returns a copy of the grants with every list in another order.
-func shuffled(grants []Grant, r *rand.Rand) []Grant {
+func shuffled(grants []planner.Grant, r *rand.Rand) []planner.Grant {
 	out := slices.Clone(grants)
 	for i := range out {
 		g := &out[i]
@@ -120,16 +42,16 @@ func TestPlanIsDeterministic(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	planned := 0
 	for range propertyRuns {
-		grants := randomGrants(c, r)
+		grants := plannertest.RandomGrants(c, r)
 		for _, minimize := range []bool{false, true} {
-			first, problems := Plan(c, grants, Options{Minimize: minimize})
+			first, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
 			if len(problems) > 0 {
 				continue
 			}
 			planned++
 			want := (&policy.Document{Version: policy.Version2012, Statements: first.Statements}).JSON()
 			for range 3 {
-				again, _ := Plan(c, shuffled(grants, r), Options{Minimize: minimize})
+				again, _ := planner.Plan(c, shuffled(grants, r), planner.Options{Minimize: minimize})
 				if got := (&policy.Document{Version: policy.Version2012, Statements: again.Statements}).JSON(); got != want {
 					t.Fatalf("shuffled grants gave other JSON:\n%s\nwant\n%s\ngrants: %+v", got, want, grants)
 				}
@@ -149,9 +71,9 @@ func TestPlanNeverGrantsMoreThanAsked(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	checked := 0
 	for range propertyRuns {
-		grants := randomGrants(c, r)
+		grants := plannertest.RandomGrants(c, r)
 		for _, minimize := range []bool{false, true} {
-			result, problems := Plan(c, grants, Options{Minimize: minimize})
+			result, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
 			if len(problems) > 0 {
 				continue
 			}
@@ -174,13 +96,13 @@ func TestPlanNeverGrantsMoreThanAsked(t *testing.T) {
 	}
 }
 
-func grantedBy(c *catalog.Catalog, grants []Grant, s policy.Statement, a *catalog.Action, resource string) bool {
+func grantedBy(c *catalog.Catalog, grants []planner.Grant, s policy.Statement, a *catalog.Action, resource string) bool {
 	for _, g := range grants {
 		effect := g.Effect
 		if effect == "" {
 			effect = policy.Allow
 		}
-		if effect != s.Effect || conditionsKey(canonicalConditions(g.Conditions)) != conditionsKey(s.Conditions) {
+		if effect != s.Effect || conditionsKey(g.Conditions) != conditionsKey(s.Conditions) {
 			continue
 		}
 		if !slices.Contains(g.Resources, resource) || !selects(c, g, a) {
@@ -196,7 +118,7 @@ func grantedBy(c *catalog.Catalog, grants []Grant, s policy.Statement, a *catalo
 	return false
 }
 
-func selects(c *catalog.Catalog, g Grant, a *catalog.Action) bool {
+func selects(c *catalog.Catalog, g planner.Grant, a *catalog.Action) bool {
 	if slices.Contains(g.AccessLevels, a.AccessLevel) {
 		return true
 	}
@@ -210,12 +132,12 @@ func TestMinimizeKeepsEveryStatementsActions(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	compared := 0
 	for range propertyRuns {
-		grants := randomGrants(c, r)
-		plain, problems := Plan(c, grants, Options{})
+		grants := plannertest.RandomGrants(c, r)
+		plain, problems := planner.Plan(c, grants, planner.Options{})
 		if len(problems) > 0 {
 			continue
 		}
-		minimized, _ := Plan(c, grants, Options{Minimize: true})
+		minimized, _ := planner.Plan(c, grants, planner.Options{Minimize: true})
 		if got, want := coverage(c, minimized.Statements), coverage(c, plain.Statements); !slices.Equal(got, want) {
 			t.Fatalf("minimising changed what is granted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
@@ -224,6 +146,25 @@ func TestMinimizeKeepsEveryStatementsActions(t *testing.T) {
 	if compared < propertyRuns/2 {
 		t.Fatalf("only %d plans compared", compared)
 	}
+}
+
+// conditionsKey is a text that is the same for the same conditions in any
+// order.
+func conditionsKey(conditions []policy.Condition) string {
+	var parts []string
+	for _, c := range conditions {
+		parts = append(parts, c.Operator+" "+c.Key+"="+strings.Join(policy.SortedUnique(c.Values), ","))
+	}
+	return strings.Join(policy.SortedUnique(parts), ";")
+}
+
+func mustCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // coverage lists "effect action resource conditions" for every catalog

@@ -377,7 +377,7 @@ func (b *documentBuilder) checkDocument(at path.Path, v types.String) *policy.Do
 		if f.Code == checker.CodeMissingDependentActions || f.Statement < 0 {
 			continue // judged on the merged policy
 		}
-		b.report(at, fmt.Sprintf("Statement %d%s: %s", f.Statement, sidNote(f.Sid), f.Message), f.Severity)
+		b.report(at, findingLocation(f)+f.Message, f.Severity)
 	}
 	return doc
 }

@@ -58,9 +58,15 @@ func (p *connectProvider) DataSources(context.Context) []func() datasource.DataS
 		NewResourceTypesDataSource,
 		NewConditionKeysDataSource,
 		NewPolicyDocumentDataSource,
+		NewPolicyAnalysisDataSource,
 	}
 }
 
 func (p *connectProvider) Functions(context.Context) []func() function.Function {
-	return nil
+	return []func() function.Function{
+		NewARNFunction,
+		NewParseARNFunction,
+		NewExpandActionsFunction,
+		NewMinimizeActionsFunction,
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 )
 
@@ -40,3 +41,5 @@ func expectError(fragments ...string) *regexp.Regexp {
 }
 
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
+
+func compareSame() compare.ValueComparer { return compare.ValuesSame() }

@@ -1,0 +1,3 @@
+output "contact_recording_actions" {
+  value = provider::connect::expand_actions("connect:*ContactRecording")
+}

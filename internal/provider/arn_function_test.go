@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+func stringMap(kv ...string) types.Map {
+	values := map[string]attr.Value{}
+	for i := 0; i < len(kv); i += 2 {
+		values[kv[i]] = types.StringValue(kv[i+1])
+	}
+	return types.MapValueMust(types.StringType, values)
+}
+
+func TestARNFunctionRun(t *testing.T) {
+	tests := []struct {
+		name         string
+		resourceType string
+		parts        types.Map
+		want         string
+		argument     int64
+		err          string
+	}{
+		{"queue", "queue", stringMap("region", "us-east-1", "account", "123456789012", "instance_id", "abc", "queue_id", "q1"),
+			"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1", 0, ""},
+		{"wildcards and a partition", "user", stringMap("partition", "aws-cn", "region", "cn-north-1", "account", "*", "instance_id", "abc", "user_id", "*"),
+			"arn:aws-cn:connect:cn-north-1:*:instance/abc/agent/*", 0, ""},
+		{"unknown type", "queues", stringMap(), "", 0, `"queues" is not a Connect resource type (did you mean "queue"?)`},
+		{"missing part", "queue", stringMap("region", "us-east-1", "account", "123456789012", "instance_id", "abc"), "", 1,
+			"Queue ARN needs queue_id (its parts are partition, region, account, instance_id, queue_id)."},
+		{"unknown part", "instance", stringMap("region", "us-east-1", "account", "123456789012", "instance_id", "abc", "queue_id", "q"), "", 1,
+			`Instance ARN has no part "queue_id"; its parts are partition, region, account, instance_id.`},
+		{"bad account", "instance", stringMap("region", "us-east-1", "account", "12", "instance_id", "abc"), "", 1, `account "12" is not a 12-digit account ID`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, funcErr := runFunction(t, NewARNFunction(), types.StringValue(tt.resourceType), tt.parts)
+			if tt.err != "" {
+				if funcErr == nil || funcErr.FunctionArgument == nil || *funcErr.FunctionArgument != tt.argument || !strings.Contains(funcErr.Text, tt.err) {
+					t.Fatalf("error = %+v, want argument %d: %q", funcErr, tt.argument, tt.err)
+				}
+				return
+			}
+			if funcErr != nil || !got.Equal(types.StringValue(tt.want)) {
+				t.Errorf("arn = %v, %v; want %s", got, funcErr, tt.want)
+			}
+		})
+	}
+}
+
+func TestARNFunction(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: `
+output "queue" {
+  value = provider::connect::arn("queue", {
+    region      = "us-east-1"
+    account     = "123456789012"
+    instance_id = "abc"
+    queue_id    = "*"
+  })
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("queue", knownvalue.StringExact("arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*")),
+		},
+	}))
+}
+
+func TestARNFunctionMissingPart(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: `
+output "queue" {
+  value = provider::connect::arn("queue", { region = "us-east-1", account = "123456789012" })
+}
+`,
+		ExpectError: expectError(`Queue ARN needs instance_id, queue_id (its parts are partition, region, account, instance_id, queue_id).`),
+	}))
+}
+
+func TestARNFunctionUnknownType(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: `
+output "agent" {
+  value = provider::connect::arn("agent", { region = "us-east-1" })
+}
+`,
+		ExpectError: expectError(`"agent" is not a Connect resource type; use one of "instance",`),
+	}))
+}

@@ -1,0 +1,219 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+var _ datasource.DataSource = (*policyAnalysisDataSource)(nil)
+
+// NewPolicyAnalysisDataSource returns the connect_policy_analysis data source.
+func NewPolicyAnalysisDataSource() datasource.DataSource { return &policyAnalysisDataSource{} }
+
+type policyAnalysisDataSource struct{}
+
+type policyAnalysisModel struct {
+	Policy               types.String        `tfsdk:"policy"`
+	FailOn               types.String        `tfsdk:"fail_on"`
+	Ignore               []types.String      `tfsdk:"ignore"`
+	Findings             []findingModel      `tfsdk:"findings"`
+	AllowedActions       []string            `tfsdk:"allowed_actions"`
+	DeniedActions        []string            `tfsdk:"denied_actions"`
+	AllowedByAccessLevel map[string][]string `tfsdk:"allowed_by_access_level"`
+	UnknownActions       []string            `tfsdk:"unknown_actions"`
+	Size                 types.Int64         `tfsdk:"size"`
+	ErrorCount           types.Int64         `tfsdk:"error_count"`
+	WarningCount         types.Int64         `tfsdk:"warning_count"`
+	SuggestionCount      types.Int64         `tfsdk:"suggestion_count"`
+}
+
+type findingModel struct {
+	Code           string       `tfsdk:"code"`
+	Severity       string       `tfsdk:"severity"`
+	StatementIndex types.Int64  `tfsdk:"statement_index"`
+	Sid            types.String `tfsdk:"sid"`
+	Action         types.String `tfsdk:"action"`
+	Resource       types.String `tfsdk:"resource"`
+	ConditionKey   types.String `tfsdk:"condition_key"`
+	Message        string       `tfsdk:"message"`
+}
+
+// failOnNever is the fail_on value that keeps findings out of diagnostics.
+const failOnNever = "never"
+
+func (d *policyAnalysisDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_policy_analysis"
+}
+
+func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Description: description, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		Description: "Audits any IAM policy for Amazon Connect: hand-written, from `aws_iam_policy_document`, from `connect_policy_document` or from a file. " +
+			"It reports what is wrong or too broad as findings, and what the policy allows. " +
+			"With `fail_on`, findings of that severity or worse fail the plan.",
+		Attributes: map[string]schema.Attribute{
+			"policy": schema.StringAttribute{
+				Description: "The policy to audit, as JSON.",
+				Required:    true,
+			},
+			"fail_on": schema.StringAttribute{
+				Description: "The severity at or above which findings also become errors that fail the plan: `error`, `warning`, or `never` (the default).",
+				Optional:    true,
+			},
+			"ignore": schema.ListAttribute{
+				Description: "Finding codes to leave out, such as `resource-wildcard`. The codes are listed in the provider's documentation of this data source.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"findings": schema.ListNestedAttribute{
+				Description: "What is wrong or too broad, sorted by statement, severity and code.",
+				Computed:    true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"code":            computedString("The rule that found it, such as `unknown-action`."),
+						"severity":        computedString("`error` (IAM rejects the policy, or it does not do what it says), `warning` (too broad or likely a mistake) or `suggestion` (could be narrower)."),
+						"statement_index": schema.Int64Attribute{Description: "The statement's position in the policy, from 0; null for the policy as a whole.", Computed: true},
+						"sid":             computedString("The statement's Sid, if it has one."),
+						"action":          computedString("The action at fault, where one is."),
+						"resource":        computedString("The resource at fault, where one is."),
+						"condition_key":   computedString("The condition key at fault, where one is."),
+						"message":         computedString("What is wrong and what would be right, in one sentence."),
+					},
+				},
+			},
+			"allowed_actions": schema.ListAttribute{
+				Description: "The `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. Resources and conditions are not considered.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"denied_actions": schema.ListAttribute{
+				Description: "The `connect:` actions that the Deny statements name, expanded likewise, sorted.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"allowed_by_access_level": schema.MapAttribute{
+				Description: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`.",
+				ElementType: types.ListType{ElemType: types.StringType},
+				Computed:    true,
+			},
+			"unknown_actions": schema.ListAttribute{
+				Description: "The `connect:` names and patterns, as written, that match no action in the catalog, sorted.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"size":             schema.Int64Attribute{Description: "The policy's size as IAM counts it against its quotas: characters without white space.", Computed: true},
+			"error_count":      schema.Int64Attribute{Description: "The number of findings of severity `error`.", Computed: true},
+			"warning_count":    schema.Int64Attribute{Description: "The number of findings of severity `warning`.", Computed: true},
+			"suggestion_count": schema.Int64Attribute{Description: "The number of findings of severity `suggestion`.", Computed: true},
+		},
+	}
+}
+
+func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model policyAnalysisModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	c := loadCatalog(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	failOn := model.FailOn.ValueString()
+	if model.FailOn.IsNull() {
+		failOn = failOnNever
+	}
+	if failOn != failOnNever && failOn != string(checker.SeverityError) && failOn != string(checker.SeverityWarning) {
+		resp.Diagnostics.AddAttributeError(path.Root("fail_on"), "Invalid fail_on",
+			fmt.Sprintf("fail_on must be %q, %q or %q, not %q.", checker.SeverityError, checker.SeverityWarning, failOnNever, failOn))
+	}
+	ignorePath := path.Root("ignore")
+	ignored := stringValues(ignorePath, model.Ignore, &resp.Diagnostics)
+	for i, code := range ignored {
+		if !slices.Contains(checker.Codes, code) {
+			resp.Diagnostics.AddAttributeError(ignorePath.AtListIndex(i), "Unknown finding code",
+				fmt.Sprintf("%q is not a finding code; the codes are %s.", code, strings.Join(checker.Codes, ", ")))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	text := model.Policy.ValueString()
+	size := policy.Size(text)
+	var findings []checker.Finding
+	summary := checker.Summary{AllowedByLevel: map[catalog.AccessLevel][]string{}}
+	doc, err := policy.Parse([]byte(text))
+	if err != nil {
+		findings = []checker.Finding{{Code: checker.CodeMalformedPolicy, Severity: checker.SeverityError, Statement: -1, Condition: -1,
+			Message: fmt.Sprintf("The policy cannot be read: %v.", err)}}
+		findings = append(findings, checker.SizeFindings(size)...)
+	} else {
+		findings = checker.New(c).Document(doc, size)
+		summary = checker.Summarize(c, doc)
+	}
+	findings = slices.DeleteFunc(findings, func(f checker.Finding) bool { return slices.Contains(ignored, f.Code) })
+
+	model.Findings = make([]findingModel, len(findings))
+	counts := map[checker.Severity]int64{}
+	for i, f := range findings {
+		model.Findings[i] = findingOf(f)
+		counts[f.Severity]++
+		if failOn != failOnNever && f.Severity.AtLeast(checker.Severity(failOn)) {
+			resp.Diagnostics.AddAttributeError(path.Root("policy"), fmt.Sprintf("Policy %s: %s", f.Severity, f.Code), findingLocation(f)+f.Message)
+		}
+	}
+	model.AllowedActions = nonNil(summary.Allowed)
+	model.DeniedActions = nonNil(summary.Denied)
+	model.UnknownActions = nonNil(summary.Unknown)
+	model.AllowedByAccessLevel = map[string][]string{}
+	for _, level := range catalog.AccessLevels {
+		model.AllowedByAccessLevel[string(level)] = nonNil(summary.AllowedByLevel[level])
+	}
+	model.Size = types.Int64Value(int64(size))
+	model.ErrorCount = types.Int64Value(counts[checker.SeverityError])
+	model.WarningCount = types.Int64Value(counts[checker.SeverityWarning])
+	model.SuggestionCount = types.Int64Value(counts[checker.SeveritySuggestion])
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+func findingOf(f checker.Finding) findingModel {
+	optional := func(s string) types.String {
+		if s == "" {
+			return types.StringNull()
+		}
+		return types.StringValue(s)
+	}
+	index := types.Int64Null()
+	if f.Statement >= 0 {
+		index = types.Int64Value(int64(f.Statement))
+	}
+	return findingModel{
+		Code:           f.Code,
+		Severity:       string(f.Severity),
+		StatementIndex: index,
+		Sid:            optional(f.Sid),
+		Action:         optional(f.Action),
+		Resource:       optional(f.Resource),
+		ConditionKey:   optional(f.ConditionKey),
+		Message:        f.Message,
+	}
+}
+
+// findingLocation says which statement a finding is about, for a diagnostic.
+func findingLocation(f checker.Finding) string {
+	if f.Statement < 0 {
+		return ""
+	}
+	return fmt.Sprintf("Statement %d%s: ", f.Statement, sidNote(f.Sid))
+}

@@ -1,0 +1,269 @@
+package provider
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+)
+
+// handWrittenPolicy has one problem of each of a few kinds.
+const handWrittenPolicy = `
+locals {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "Agents"
+        Effect   = "Allow"
+        Action   = ["connect:DescribeUsr", "connect:ListUsers"]
+        Resource = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+      },
+      {
+        Effect   = "Allow"
+        Action   = "connect:DeleteUser"
+        Resource = "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"
+      },
+      {
+        Sid      = "Everything"
+        Effect   = "Allow"
+        Action   = "connect:*"
+        Resource = "*"
+      },
+    ]
+  })
+}
+`
+
+func TestPolicyAnalysisDataSource(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: handWrittenPolicy + `
+data "connect_policy_analysis" "test" {
+  policy = local.policy
+  ignore = ["resource-wildcard", "missing-dependent-actions"]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"code":            knownvalue.StringExact("unknown-action"),
+						"severity":        knownvalue.StringExact("error"),
+						"statement_index": knownvalue.Int64Exact(0),
+						"sid":             knownvalue.StringExact("Agents"),
+						"action":          knownvalue.StringExact("connect:DescribeUsr"),
+						"resource":        knownvalue.Null(),
+						"condition_key":   knownvalue.Null(),
+						"message":         knownvalue.StringExact("connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?"),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"code":            knownvalue.StringExact("action-resource-mismatch"),
+						"statement_index": knownvalue.Int64Exact(1),
+						"sid":             knownvalue.Null(),
+						"action":          knownvalue.StringExact("connect:DeleteUser"),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"code":            knownvalue.StringExact("allow-all-actions"),
+						"severity":        knownvalue.StringExact("warning"),
+						"statement_index": knownvalue.Int64Exact(2),
+					}),
+				})),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("error_count"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("suggestion_count"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(53)),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
+					"Read":                   knownvalue.ListSizeExact(12),
+					"Write":                  knownvalue.ListSizeExact(29),
+					"List":                   knownvalue.ListSizeExact(10),
+					"Tagging":                stringsExact("connect:TagResource", "connect:UntagResource"),
+					"Permissions management": knownvalue.ListSizeExact(0),
+				})),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("unknown_actions"), stringsExact("connect:DescribeUsr")),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("size"), knownvalue.Int64Exact(386)),
+			},
+		}},
+	})
+}
+
+// A policy from connect_policy_document, and a clean hand-written one, have
+// no findings.
+func TestPolicyAnalysisDataSourceCleanPolicies(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: testInstanceLocal + `
+data "connect_policy_document" "built" {
+  grant {
+    access_levels = ["Read", "Write"]
+    resources     = ["${local.instance}/agent/*", "${local.instance}/routing-profile/*"]
+  }
+}
+
+data "connect_policy_analysis" "built" {
+  policy  = data.connect_policy_document.built.json
+  fail_on = "warning"
+}
+
+data "connect_policy_analysis" "hand_written" {
+  fail_on = "warning"
+  policy  = <<-JSON
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Action": ["connect:StartOutboundVoiceContact", "connect:StopContact"],
+        "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*",
+        "Condition": {"Bool": {"aws:SecureTransport": "true"}}
+      }]
+    }
+  JSON
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
+				statecheck.CompareValuePairs(
+					"data.connect_policy_analysis.built", tfjsonpath.New("allowed_actions"),
+					"data.connect_policy_document.built", tfjsonpath.New("allowed_actions"),
+					compareSame()),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
+					"Write": stringsExact("connect:StartOutboundVoiceContact", "connect:StopContact"),
+				})),
+			},
+		}},
+	})
+}
+
+func TestPolicyAnalysisDataSourceMalformedJSON(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_policy_analysis" "test" {
+  policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",}]}"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"code":            knownvalue.StringExact("malformed-policy"),
+						"severity":        knownvalue.StringExact("error"),
+						"statement_index": knownvalue.Null(),
+						"message":         knownvalue.StringExact(`The policy cannot be read: line 1, column 60: invalid JSON: invalid character '}' looking for beginning of object key string.`),
+					}),
+				})),
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+}
+
+func TestPolicyAnalysisDataSourceFailOnError(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: handWrittenPolicy + `
+data "connect_policy_analysis" "test" {
+  policy  = local.policy
+  fail_on = "error"
+}
+`,
+			ExpectError: expectError(`Policy error: unknown-action`, `Statement 0 (Sid Agents): connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?`),
+		}},
+	})
+}
+
+func TestPolicyAnalysisDataSourceFailOnWarning(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_policy_analysis" "test" {
+  fail_on = "warning"
+  policy  = jsonencode({ Statement = [{ Effect = "Allow", Action = "connect:ListInstances", Resource = "*" }] })
+}
+`,
+			ExpectError: expectError(`Policy warning: missing-version`, `The policy has no Version`),
+		}},
+	})
+}
+
+// Below the threshold, findings are reported but the plan goes on.
+func TestPolicyAnalysisDataSourceFailOnErrorWithWarningsOnly(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_policy_analysis" "test" {
+  fail_on = "error"
+  policy  = jsonencode({ Statement = [{ Effect = "Allow", Action = "connect:ListInstances", Resource = "*" }] })
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
+			},
+		}},
+	})
+}
+
+func TestPolicyAnalysisDataSourceInvalidFailOn(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_policy_analysis" "test" {
+  policy  = "{}"
+  fail_on = "errors"
+}
+`,
+			ExpectError: expectError(`Invalid fail_on`, `fail_on = "errors"`, `fail_on must be "error", "warning" or "never", not "errors".`),
+		}},
+	})
+}
+
+func TestPolicyAnalysisDataSourceUnknownIgnoredCode(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "connect_policy_analysis" "test" {
+  policy = "{}"
+  ignore = [
+    "unknown-action",
+    "resource_wildcard",
+  ]
+}
+`,
+			ExpectError: expectError(`Unknown finding code`, `"resource_wildcard",`, `"resource_wildcard" is not a finding code; the codes are action-resource-mismatch,`),
+		}},
+	})
+}
+
+// The documentation lists every finding code.
+func TestPolicyAnalysisDocumentsEveryCode(t *testing.T) {
+	template, err := os.ReadFile("../../templates/data-sources/policy_analysis.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range checker.Codes {
+		if !strings.Contains(string(template), "| `"+code+"` |") {
+			t.Errorf("code %s is not in the documentation's table", code)
+		}
+	}
+}
