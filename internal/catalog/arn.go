@@ -236,7 +236,7 @@ func (c *Catalog) BuildARN(rt *ResourceType, parts map[string]string) (string, e
 			missing = append(missing, seg.part)
 		}
 		if strings.Contains(value, "/") || strings.Contains(value, ":") {
-			return "", fmt.Errorf("part %s = %q may not contain / or :", seg.part, value)
+			return "", fmt.Errorf("part %s = %q may not contain a slash or a colon", seg.part, value)
 		}
 		b.WriteString(value)
 	}

@@ -115,7 +115,7 @@ func TestBuildARN(t *testing.T) {
 		{"instance", map[string]string{"region": "*", "account": "*", "instance_id": "*"}, "arn:aws:connect:*:*:instance/*", ""},
 		{"queue", map[string]string{"region": "us-east-1", "account": "123456789012", "instance_id": "abc"}, "", "queue ARN needs queue_id"},
 		{"queue", map[string]string{"region": "us-east-1", "account": "123456789012", "instance_id": "abc", "queue_id": "q", "user_id": "u"}, "", `queue ARN has no part "user_id"`},
-		{"queue", map[string]string{"region": "us-east-1", "account": "123456789012", "instance_id": "abc/queue", "queue_id": "q"}, "", "may not contain / or :"},
+		{"queue", map[string]string{"region": "us-east-1", "account": "123456789012", "instance_id": "abc/queue", "queue_id": "q"}, "", "may not contain a slash or a colon"},
 		{"queue", map[string]string{"region": "us-east-1", "account": "1234", "instance_id": "abc", "queue_id": "q"}, "", `account "1234" is not a 12-digit account ID`},
 	}
 	for _, tt := range tests {

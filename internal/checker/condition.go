@@ -82,7 +82,7 @@ func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog
 			}
 		}
 		if len(unsupported) > 0 {
-			k.unsupportedKey(add, cond.Key, effect, op.IfExists, unsupported, actions)
+			unsupportedKey(add, cond.Key, effect, op.IfExists, unsupported)
 		}
 	}
 	return r.findings[before:]
@@ -101,12 +101,11 @@ func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, e
 		return
 	}
 	if len(actions) > 0 {
-		names := catalog.FullNames(actions)
-		k.unsupportedKey(add, name, effect, false, names, actions)
+		unsupportedKey(add, name, effect, false, catalog.FullNames(actions))
 	}
 }
 
-func (k *Checker) unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string, actions []*catalog.Action) {
+func unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string) {
 	subject := fmt.Sprintf("%s does not support %s", summarize(unsupported, 3), key)
 	if len(unsupported) > 1 {
 		subject = fmt.Sprintf("%s do not support %s", summarize(unsupported, 3), key)

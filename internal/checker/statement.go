@@ -118,7 +118,8 @@ func checkSid(r *report, sid string) {
 
 func isAlphanumeric(s string) bool {
 	for _, c := range s {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		letterOrDigit := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !letterOrDigit {
 			return false
 		}
 	}
@@ -126,10 +127,10 @@ func isAlphanumeric(s string) bool {
 }
 
 func checkEffect(r *report, effect string) bool {
-	switch {
-	case effect == policy.Allow || effect == policy.Deny:
+	switch effect {
+	case policy.Allow, policy.Deny:
 		return true
-	case effect == "":
+	case "":
 		r.add(Finding{Code: CodeMalformedStatement, Severity: SeverityError, Element: ElementEffect,
 			Message: `The statement has no Effect; add "Effect": "Allow" or "Effect": "Deny".`})
 	default:

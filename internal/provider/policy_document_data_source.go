@@ -540,12 +540,12 @@ func (b *documentBuilder) checkSize(size int, limit types.Int64) {
 		}
 		return
 	}
-	switch max := limit.ValueInt64(); {
-	case max <= 0:
-		b.diags.AddAttributeError(path.Root("size_limit"), "Invalid size limit", fmt.Sprintf("size_limit must be a positive number of characters, not %d.", max))
-	case int64(size) > max:
+	switch most := limit.ValueInt64(); {
+	case most <= 0:
+		b.diags.AddAttributeError(path.Root("size_limit"), "Invalid size limit", fmt.Sprintf("size_limit must be a positive number of characters, not %d.", most))
+	case int64(size) > most:
 		b.diags.AddAttributeError(path.Root("size_limit"), "Policy too large",
-			fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d; split it, narrow the grants, or set minimize to true.", size, max))
+			fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d; split it, narrow the grants, or set minimize to true.", size, most))
 	}
 }
 

@@ -113,7 +113,7 @@ func (b *documentBuilder) validateGrant(ctx context.Context, index int, m partia
 		Resources:  stringValuesOf(resources),
 		Effect:     m.Effect.ValueString(),
 		Conditions: conditions,
-		Partial:    !(conditionsKnown && levelsKnown && actionsKnown && resourcesKnown && !m.Effect.IsUnknown()),
+		Partial:    !conditionsKnown || !levelsKnown || !actionsKnown || !resourcesKnown || m.Effect.IsUnknown(),
 	}
 	for i, s := range levels {
 		if level, ok := catalog.ParseAccessLevel(s.ValueString()); ok {

@@ -61,7 +61,7 @@ func schemaJSON(ctx context.Context) ([]byte, error) {
 		schema.Functions[name] = fn
 	}
 	return json.MarshalIndent(map[string]any{
-		"format_version":   "1.0",
+		"format_version": "1.0",
 		// tfplugindocs looks the provider up by its short name.
 		"provider_schemas": map[string]providerSchema{"connect": schema},
 	}, "", "  ")
