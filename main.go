@@ -6,6 +6,8 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -19,6 +21,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "start the provider for a debugger such as delve, printing the TF_REATTACH_PROVIDERS value to use")
 	flag.Parse()
+	quietSDKLogs()
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.RegistryAddress,
@@ -26,5 +29,21 @@ func main() {
 	})
 	if err != nil {
 		log.Fatal(err.Error())
+	}
+}
+
+// quietSDKLogs turns off the plugin SDK's own TRACE logs unless some TF_LOG
+// variable asks for logs. The framework writes a log line for nearly every
+// value of a configuration, and Terraform throws them away unless TF_LOG or
+// TF_LOG_PROVIDER is set: in a plan of 100 connect_policy_document data
+// sources, writing them took a third of the provider's time.
+func quietSDKLogs() {
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "TF_LOG") {
+			return
+		}
+	}
+	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
+		_ = os.Setenv(name, "OFF")
 	}
 }

@@ -61,10 +61,22 @@ func (c *Catalog) ResolveARN(arn string) ARNResolution {
 	if res, ok := checkARNSyntax(arn); !ok {
 		return res
 	}
+	if !strings.ContainsAny(arn, "*?$") {
+		// A plain ARN is of at most one type: split it, no automaton needed.
+		if fields := strings.SplitN(arn, ":", 6); len(fields) == 6 {
+			for _, rt := range c.resourceTypes {
+				if _, ok := rt.template.split(fields); ok {
+					return ARNResolution{Kind: ARNResource, Types: []string{rt.Name}}
+				}
+			}
+		}
+		return ARNResolution{Kind: ARNNoType, Problem: noTypeProblem(arn)}
+	}
 	pattern := compilePattern(arn)
 	var types []string
+	var scratch searchSpace
 	for _, rt := range c.resourceTypes {
-		if intersects(pattern, rt.template.atoms) {
+		if scratch.intersects(pattern, rt.template.atoms) {
 			types = append(types, rt.Name)
 		}
 	}
@@ -81,7 +93,7 @@ func checkARNSyntax(arn string) (ARNResolution, bool) {
 		return ARNResolution{Kind: ARNMalformed, Problem: fmt.Sprintf(format, args...)}, false
 	}
 	fields := strings.SplitN(withoutVariables(arn), ":", 6)
-	if !GlobMatch(fields[0], "arn") || strings.ToLower(fields[0]) != fields[0] {
+	if !globMatchCase(fields[0], "arn") {
 		return malformed(`does not start with "arn:"`)
 	}
 	if len(fields) < 6 && !strings.Contains(fields[len(fields)-1], "*") {
@@ -95,7 +107,7 @@ func checkARNSyntax(arn string) (ARNResolution, bool) {
 	}
 	if partition, ok := field(1); ok {
 		if !HasWildcard(partition) && !slices.Contains(Partitions, partition) ||
-			HasWildcard(partition) && !slices.ContainsFunc(Partitions, func(p string) bool { return GlobMatch(partition, p) }) {
+			HasWildcard(partition) && !slices.ContainsFunc(Partitions, func(p string) bool { return globMatchCase(partition, p) }) {
 			return malformed("partition %q is not an AWS partition (%s)", partition, strings.Join(Partitions, ", "))
 		}
 	}
@@ -103,7 +115,7 @@ func checkARNSyntax(arn string) (ARNResolution, bool) {
 		switch {
 		case service == "":
 			return malformed("has no service")
-		case !GlobMatch(service, ServicePrefix):
+		case !globMatchCase(service, ServicePrefix):
 			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, ServicePrefix)}, false
 		}
 	}

@@ -166,12 +166,25 @@ func indexRune(runes []rune, r rune) int {
 	return -1
 }
 
+// searchSpace holds the memory of intersects, reused from one template to
+// the next.
+type searchSpace struct {
+	visited []bool
+	stack   []int
+}
+
 // intersects reports whether some string matches both the pattern and the
 // template, by a depth-first search over pairs of positions.
-func intersects(pattern, template []atom) bool {
+func (sp *searchSpace) intersects(pattern, template []atom) bool {
 	width := len(template) + 1
-	visited := make([]bool, (len(pattern)+1)*width)
-	stack := []int{0}
+	size := (len(pattern) + 1) * width
+	if cap(sp.visited) < size {
+		sp.visited = make([]bool, size)
+	}
+	visited := sp.visited[:size]
+	clear(visited)
+	stack := append(sp.stack[:0], 0)
+	defer func() { sp.stack = stack[:0] }()
 	push := func(p, t int) {
 		if i := p*width + t; !visited[i] {
 			visited[i] = true

@@ -62,6 +62,9 @@ func TestResolveARN(t *testing.T) {
 		{"arn:aws:connect:us-east-1::instance/abc", ARNMalformed, nil, "has no account"},
 		{"arn:aws:connect:us-east-1:123456789012:", ARNMalformed, nil, "has no resource part"},
 		{"", ARNMalformed, nil, `does not start with "arn:"`},
+		// Found by FuzzResolveARN: ARN fields match in the same case only.
+		{"arn:a*B:connect:*:*:instance/0/agent/0", ARNMalformed, nil, `partition "a*B" is not an AWS partition`},
+		{"arn:aws:CONNECT:us-east-1:123456789012:instance/abc", ARNOtherService, nil, "is an ARN of CONNECT, not of connect"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.arn, func(t *testing.T) {

@@ -13,8 +13,19 @@ func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
 // GlobMatch reports whether name matches an IAM action pattern: * matches any
 // run of characters, ? exactly one, and letters match in any case.
 func GlobMatch(pattern, name string) bool {
+	return globMatch(pattern, name, true)
+}
+
+// globMatchCase matches as GlobMatch does, but letters only in the same
+// case, as ARNs match.
+func globMatchCase(pattern, name string) bool {
+	return globMatch(pattern, name, false)
+}
+
+func globMatch(pattern, name string, fold bool) bool {
 	// Iterative matching with one backtrack point: linear for the patterns
 	// people write, quadratic at worst, never exponential.
+	equal := func(a, b byte) bool { return a == b || fold && lowerByte(a) == lowerByte(b) }
 	p, n := 0, 0
 	star, starN := -1, 0
 	for n < len(name) {
@@ -22,7 +33,7 @@ func GlobMatch(pattern, name string) bool {
 		case p < len(pattern) && pattern[p] == '*':
 			star, starN = p, n
 			p++
-		case p < len(pattern) && (pattern[p] == '?' || lowerByte(pattern[p]) == lowerByte(name[n])):
+		case p < len(pattern) && (pattern[p] == '?' || equal(pattern[p], name[n])):
 			p++
 			n++
 		case star >= 0:

@@ -196,8 +196,11 @@ func (p *pageParser) readField(line string, n int) error {
 // readResourceTypes reads the fenced JSON block that follows "- resource types".
 func (p *pageParser) readResourceTypes(draft *actionDraft) error {
 	line, n, ok := p.readLine()
+	if !ok {
+		n = draft.typesLine
+	}
 	if !ok || strings.TrimSpace(line) != "```" {
-		return errorAt(draft.typesLine+1, "resource types of %s must follow in a ``` block", draft.action.Name)
+		return errorAt(n, "resource types of %s must follow in a ``` block", draft.action.Name)
 	}
 	fenceLine := n
 	var block []string

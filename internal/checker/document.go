@@ -167,11 +167,29 @@ func names(s *policy.Statement, action string) bool {
 }
 
 // allowedBy returns the catalog actions a statement names, NotAction
-// expanded against the catalog.
+// expanded against the catalog, in catalog order.
 func allowedBy(c *catalog.Catalog, s *policy.Statement) []*catalog.Action {
-	var out []*catalog.Action
+	if s.Actions == nil {
+		var out []*catalog.Action
+		for _, a := range c.Actions() {
+			if names(s, a.FullName()) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	named := map[*catalog.Action]bool{}
+	for _, pattern := range s.Actions {
+		if pattern != "*" && !strings.Contains(pattern, ":") {
+			continue // malformed: IAM matches no action by it
+		}
+		for _, a := range c.Match(pattern) {
+			named[a] = true
+		}
+	}
+	out := make([]*catalog.Action, 0, len(named))
 	for _, a := range c.Actions() {
-		if names(s, a.FullName()) {
+		if named[a] {
 			out = append(out, a)
 		}
 	}

@@ -71,9 +71,14 @@ func Parse(data []byte) (*Document, error) {
 }
 
 type parser struct {
-	data []byte
-	dec  *json.Decoder
+	data  []byte
+	dec   *json.Decoder
+	depth int
 }
+
+// maxDepth bounds the nesting of a policy: a real one nests four deep
+// (Statement, statement, Condition, operator, values).
+const maxDepth = 32
 
 func (p *parser) errorAt(offset int64, path, format string, args ...any) error {
 	offset = min(max(offset, 0), int64(len(p.data)))
@@ -126,6 +131,10 @@ func (p *parser) value() (*value, error) {
 	case string:
 		v.kind, v.text = kindString, t
 	case json.Delim:
+		if p.depth++; p.depth > maxDepth {
+			return nil, p.errorAt(start, "", "the JSON nests deeper than %d levels, which no policy does", maxDepth)
+		}
+		defer func() { p.depth-- }()
 		if t == '[' {
 			v.kind = kindArray
 			for p.dec.More() {

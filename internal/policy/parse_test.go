@@ -95,6 +95,7 @@ func TestParseErrors(t *testing.T) {
 		{"principal string", `{"Statement": {"Principal": "arn:aws:iam::1:root"}}`, 1, 29, "Statement.Principal", `a principal given as a string must be "*"`},
 		{"condition not an object", `{"Statement": {"Condition": ["x"]}}`, 1, 29, "Statement.Condition", "must be an object of operators, not a list"},
 		{"condition keys not an object", `{"Statement": {"Condition": {"Bool": true}}}`, 1, 38, "Statement.Condition.Bool", "must be an object of condition keys, not a boolean"},
+		{"too deep", `{"Statement": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`, 1, 46, "", "the JSON nests deeper than 32 levels"},
 		{"condition value an object", `{"Statement": {"Condition": {"Bool": {"aws:SecureTransport": {}}}}}`, 1, 62, "Statement.Condition.Bool.aws:SecureTransport", "must be a string, number or boolean, not an object"},
 	}
 	for _, tt := range tests {
