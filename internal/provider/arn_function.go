@@ -5,8 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
 var _ function.Function = (*arnFunction)(nil)
@@ -48,9 +46,9 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	if resp.Error != nil {
 		return
 	}
-	c, err := catalog.Default()
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
+	c, funcErr := functionCatalog()
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	rt, ok := c.ResourceType(resourceType)

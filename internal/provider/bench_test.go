@@ -52,7 +52,7 @@ func BenchmarkPolicyDocumentRead(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var diags diag.Diagnostics
-		builder := &documentBuilder{catalog: c, checker: checker.New(c), diags: &diags}
+		builder := newDocumentBuilder(c, &diags)
 		doc := builder.build(model)
 		if diags.HasError() {
 			b.Fatal(diags)

@@ -23,6 +23,15 @@ func loadCatalog(diags *diag.Diagnostics) *catalog.Catalog {
 	return c
 }
 
+// functionCatalog is loadCatalog for functions, which report a FuncError.
+func functionCatalog() (*catalog.Catalog, *function.FuncError) {
+	c, err := catalog.Default()
+	if err != nil {
+		return nil, function.NewFuncError(fmt.Sprintf("The provider's embedded catalog does not parse: %v. This is a bug in the provider.", err))
+	}
+	return c, nil
+}
+
 // stringValues returns the values of a list attribute read from a known
 // configuration, adding an error on each null element.
 func stringValues(at path.Path, values []types.String, diags *diag.Diagnostics) []string {

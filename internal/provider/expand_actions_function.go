@@ -42,9 +42,9 @@ func (f *expandActionsFunction) Run(ctx context.Context, req function.RunRequest
 	if resp.Error != nil {
 		return
 	}
-	c, err := catalog.Default()
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
+	c, funcErr := functionCatalog()
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	actions, problem := c.Resolve(pattern)

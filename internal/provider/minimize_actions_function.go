@@ -44,9 +44,9 @@ func (f *minimizeActionsFunction) Run(ctx context.Context, req function.RunReque
 	if resp.Error != nil {
 		return
 	}
-	c, err := catalog.Default()
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
+	c, funcErr := functionCatalog()
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	var actions []*catalog.Action

@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
 var _ function.Function = (*parseARNFunction)(nil)
@@ -48,9 +46,9 @@ func (f *parseARNFunction) Run(ctx context.Context, req function.RunRequest, res
 	if resp.Error != nil {
 		return
 	}
-	c, err := catalog.Default()
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
+	c, funcErr := functionCatalog()
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	rt, parts, err := c.ParseARN(arn)

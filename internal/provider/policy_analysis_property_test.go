@@ -30,7 +30,7 @@ func TestPolicyDocumentFromAnyGrantsAnalysesClean(t *testing.T) {
 			model.Grants = append(model.Grants, grantModelOf(g))
 		}
 		var diags diag.Diagnostics
-		b := &documentBuilder{catalog: c, checker: checker.New(c), diags: &diags}
+		b := newDocumentBuilder(c, &diags)
 		doc := b.build(model)
 		if diags.HasError() || diags.WarningsCount() > 0 {
 			continue

@@ -198,7 +198,7 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 				Optional:    true,
 			},
 			"include_dependent_actions": schema.BoolAttribute{
-				Description: "Whether to allow, in a statement of their own on `\"*\"` (Sid `ConnectDependentActions`), the actions that the allowed actions depend on, " +
+				Description: "Whether to allow, in a statement of their own on `\"*\"` (Sid `ConnectDependentActions`), the actions that the allowed actions depend on, and those that these depend on in turn, " +
 					"such as `ds:DescribeDirectories` for `connect:GetFederationTokens`. Defaults to `true`; when `false`, a warning lists what is missing.",
 				Optional: true,
 			},
@@ -263,7 +263,7 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	b := &documentBuilder{catalog: c, checker: checker.New(c), diags: &resp.Diagnostics}
+	b := newDocumentBuilder(c, &resp.Diagnostics)
 	doc := b.build(&model)
 	if resp.Diagnostics.HasError() {
 		return
@@ -289,6 +289,10 @@ type documentBuilder struct {
 	catalog *catalog.Catalog
 	checker *checker.Checker
 	diags   *diag.Diagnostics
+}
+
+func newDocumentBuilder(c *catalog.Catalog, diags *diag.Diagnostics) *documentBuilder {
+	return &documentBuilder{catalog: c, checker: checker.New(c), diags: diags}
 }
 
 func (b *documentBuilder) build(model *policyDocumentModel) *policy.Document {
@@ -380,7 +384,7 @@ func (b *documentBuilder) checkDocument(at path.Path, v types.String) *policy.Do
 		b.diags.AddAttributeError(at, "Invalid policy JSON", fmt.Sprintf("This policy cannot be read: %v.", err))
 		return nil
 	}
-	for _, f := range checker.New(b.catalog).Document(doc, policy.Size(v.ValueString())) {
+	for _, f := range b.checker.Document(doc, policy.Size(v.ValueString())) {
 		if f.Code == checker.CodeMissingDependentActions || f.Statement < 0 {
 			continue // judged on the merged policy
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
-	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
@@ -75,7 +74,7 @@ func (d *policyDocumentDataSource) ValidateConfig(ctx context.Context, req datas
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	b := &documentBuilder{catalog: c, checker: checker.New(c), diags: &resp.Diagnostics}
+	b := newDocumentBuilder(c, &resp.Diagnostics)
 	for _, documents := range []struct {
 		attribute string
 		list      types.List
