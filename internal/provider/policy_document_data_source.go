@@ -306,7 +306,9 @@ func (b *documentBuilder) build(model *policyDocumentModel) *policy.Document {
 	}
 	sources := b.parseDocuments("source_policy_documents", model.SourcePolicyDocuments)
 	overrides := b.parseDocuments("override_policy_documents", model.OverridePolicyDocuments)
-	b.checkSourceSids(sources)
+	if !b.diags.HasError() { // with a source left out, item numbers would be off
+		b.checkSourceSids(sources)
+	}
 
 	minimize := model.Minimize.ValueBool()
 	grantStatements := b.planGrants(model.Grants, minimize)
