@@ -108,11 +108,7 @@ data "connect_actions" "test" {
 }
 
 func TestActionsDataSourceUnknownAccessLevel(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   access_levels = [
     "Read",
@@ -120,92 +116,56 @@ data "connect_actions" "test" {
   ]
 }
 `,
-			ExpectError: expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level; use one of "List", "Read", "Write", "Permissions management", "Tagging" (or the CLI spelling, such as permissions-management).`),
-		}},
-	})
+		expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level; use one of "List", "Read", "Write", "Permissions management", "Tagging" (or the CLI spelling, such as permissions-management).`))
 }
 
 func TestActionsDataSourceUnknownResourceType(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   resource_types = ["queues"]
 }
 `,
-			ExpectError: expectError(`Unknown resource type`, `resource_types = ["queues"]`, `"queues" is not a Connect resource type (did you mean "queue"?); use one of "instance", "contact",`),
-		}},
-	})
+		expectError(`Unknown resource type`, `resource_types = ["queues"]`, `"queues" is not a Connect resource type (did you mean "queue"?); use one of "instance", "contact",`))
 }
 
 func TestActionsDataSourceUnknownConditionKey(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   condition_keys = ["aws:ResourceTags/team"]
 }
 `,
-			ExpectError: expectError(`Unknown condition key`, `condition_keys = ["aws:ResourceTags/team"]`, `"aws:ResourceTags/team" is not a condition key that Connect actions support (did you mean "aws:ResourceTag/${TagKey}"?)`),
-		}},
-	})
+		expectError(`Unknown condition key`, `condition_keys = ["aws:ResourceTags/team"]`, `"aws:ResourceTags/team" is not a condition key that Connect actions support (did you mean "aws:ResourceTag/${TagKey}"?)`))
 }
 
 func TestActionsDataSourcePatternMatchingNothing(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   names = ["Descibe*"]
 }
 `,
-			ExpectError: expectError(`No matching action`, `names = ["Descibe*"]`, `Descibe* matches no Connect action; did you mean connect:Describ*?`),
-		}},
-	})
+		expectError(`No matching action`, `names = ["Descibe*"]`, `Descibe* matches no Connect action; did you mean connect:Describ*?`))
 }
 
 func TestActionsDataSourceUnknownActionName(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   names = ["connect:DescribeUsr"]
 }
 `,
-			ExpectError: expectError(`No matching action`, `connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?`),
-		}},
-	})
+		expectError(`No matching action`, `connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?`))
 }
 
 func TestActionsDataSourceOtherServiceName(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   names = ["s3:GetObject"]
 }
 `,
-			ExpectError: expectError(`s3:GetObject is an action of s3, not of connect.`),
-		}},
-	})
+		expectError(`s3:GetObject is an action of s3, not of connect.`))
 }
 
 func TestActionsDataSourceNullName(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_actions" "test" {
   names = [
     "ListUsers",
@@ -213,7 +173,5 @@ data "connect_actions" "test" {
   ]
 }
 `,
-			ExpectError: expectError(`Null value`, `null,`, `This list may not contain null values.`),
-		}},
-	})
+		expectError(`Null value`, `null,`, `This list may not contain null values.`))
 }

@@ -64,11 +64,7 @@ data "connect_condition_keys" "some" {
 }
 
 func TestConditionKeysDataSourceUnknownName(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_condition_keys" "test" {
   names = [
     "aws:SourceIP",
@@ -76,7 +72,5 @@ data "connect_condition_keys" "test" {
   ]
 }
 `,
-			ExpectError: expectError(`Unknown condition key`, `"aws:SorceIp",`, `"aws:SorceIp" is not a condition key that Connect actions support (did you mean "aws:SourceIp"?)`),
-		}},
-	})
+		expectError(`Unknown condition key`, `"aws:SorceIp",`, `"aws:SorceIp" is not a condition key that Connect actions support (did you mean "aws:SourceIp"?)`))
 }

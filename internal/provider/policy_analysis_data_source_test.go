@@ -186,19 +186,13 @@ data "connect_policy_analysis" "test" {
 }
 
 func TestPolicyAnalysisDataSourceFailOnWarning(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_policy_analysis" "test" {
   fail_on = "warning"
   policy  = jsonencode({ Statement = [{ Effect = "Allow", Action = "connect:ListInstances", Resource = "*" }] })
 }
 `,
-			ExpectError: expectError(`Policy warning: missing-version`, `The policy has no Version`),
-		}},
-	})
+		expectError(`Policy warning: missing-version`, `The policy has no Version`))
 }
 
 // Below the threshold, findings are reported but the plan goes on.
@@ -221,27 +215,17 @@ data "connect_policy_analysis" "test" {
 }
 
 func TestPolicyAnalysisDataSourceInvalidFailOn(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_policy_analysis" "test" {
   policy  = "{}"
   fail_on = "errors"
 }
 `,
-			ExpectError: expectError(`Invalid fail_on`, `fail_on = "errors"`, `fail_on must be "error", "warning" or "never", not "errors".`),
-		}},
-	})
+		expectError(`Invalid fail_on`, `fail_on = "errors"`, `fail_on must be "error", "warning" or "never", not "errors".`))
 }
 
 func TestPolicyAnalysisDataSourceUnknownIgnoredCode(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_policy_analysis" "test" {
   policy = "{}"
   ignore = [
@@ -250,9 +234,7 @@ data "connect_policy_analysis" "test" {
   ]
 }
 `,
-			ExpectError: expectError(`Unknown finding code`, `"resource_wildcard",`, `"resource_wildcard" is not a finding code; the codes are action-resource-mismatch,`),
-		}},
-	})
+		expectError(`Unknown finding code`, `"resource_wildcard",`, `"resource_wildcard" is not a finding code; the codes are action-resource-mismatch,`))
 }
 
 // The documentation lists every finding code.

@@ -3,10 +3,12 @@ package provider
 import (
 	"regexp"
 	"strings"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 )
 
@@ -43,3 +45,14 @@ func expectError(fragments ...string) *regexp.Regexp {
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
 
 func compareSame() compare.ValueComparer { return compare.ValuesSame() }
+
+// testExpectError runs a configuration through Terraform, in a TestCase of
+// its own, and expects it to fail with the error.
+func testExpectError(t *testing.T, config string, want *regexp.Regexp) {
+	t.Helper()
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: config, ExpectError: want}},
+	})
+}

@@ -51,11 +51,7 @@ data "connect_resource_types" "some" {
 }
 
 func TestResourceTypesDataSourceUnknownName(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testExpectError(t, `
 data "connect_resource_types" "test" {
   names = [
     "queue",
@@ -63,7 +59,5 @@ data "connect_resource_types" "test" {
   ]
 }
 `,
-			ExpectError: expectError(`Unknown resource type`, `"agent",`, `"agent" is not a Connect resource type; use one of "instance",`),
-		}},
-	})
+		expectError(`Unknown resource type`, `"agent",`, `"agent" is not a Connect resource type; use one of "instance",`))
 }
