@@ -109,8 +109,6 @@ type ResourceType struct {
 type ConditionKey struct {
 	Name string
 	Type KeyType
-	// Global keys are defined by IAM for every service.
-	Global bool
 
 	named       bool // some action's rows name it
 	lowerName   string
@@ -121,10 +119,12 @@ type ConditionKey struct {
 // opposed to a global key that merely applies to every action.
 func (k *ConditionKey) Named() bool { return k.named }
 
-// AppliesToAllActions reports whether every action supports the key: the
-// global keys except the tag keys, which apply only where the page lists them.
+// AppliesToAllActions reports whether every action supports the key: every
+// key here is global (Connect has no keys of its own in this catalog), and
+// the global keys apply to every action except the tag keys, which apply
+// only where the page lists them.
 func (k *ConditionKey) AppliesToAllActions() bool {
-	return k.Global && !tagKeys[k.Name]
+	return !tagKeys[k.Name]
 }
 
 // Templated reports whether the key ends in a ${TagKey} placeholder.

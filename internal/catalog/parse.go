@@ -456,7 +456,7 @@ func newCatalog(prefix string, actions []*Action) (*Catalog, error) {
 	}
 	for _, group := range conditionKeyFacts {
 		for _, name := range group.names {
-			key := &ConditionKey{Name: name, Type: group.keyType, Global: true, named: named[name], lowerName: strings.ToLower(name)}
+			key := &ConditionKey{Name: name, Type: group.keyType, named: named[name], lowerName: strings.ToLower(name)}
 			if prefix, ok := strings.CutSuffix(key.lowerName, "${tagkey}"); ok {
 				key.lowerPrefix = prefix
 			}

@@ -119,7 +119,7 @@ func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
 			done[a.Name] = true
 			var missing []string
 			for _, d := range a.DependentActions {
-				if !Allows(doc, d) {
+				if !allows(doc, d) {
 					missing = append(missing, d)
 				}
 			}
@@ -141,10 +141,10 @@ func MissingDependentActions(gaps []Gap) []string {
 	return policy.SortedUnique(out)
 }
 
-// Allows reports whether some Allow statement of the policy names the
+// allows reports whether some Allow statement of the policy names the
 // action (of any service) in its Action, or leaves it out of its NotAction.
 // Resources and conditions are not considered.
-func Allows(doc *policy.Document, action string) bool {
+func allows(doc *policy.Document, action string) bool {
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
 		if s.Effect == policy.Allow && names(s, action) {

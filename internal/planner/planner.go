@@ -35,10 +35,9 @@ type Grant struct {
 
 // Fields of a grant that a problem can be about.
 const (
-	FieldAccessLevels = "access_levels"
-	FieldActions      = "actions"
-	FieldResources    = "resources"
-	FieldEffect       = "effect"
+	FieldActions   = "actions"
+	FieldResources = "resources"
+	FieldEffect    = "effect"
 )
 
 // Problem is an error in a grant.

@@ -3,18 +3,13 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 func TestActionsDataSource(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_actions" "all" {}
 
 data "connect_actions" "queue_readers" {
@@ -45,66 +40,56 @@ data "connect_actions" "all_filters" {
   names          = ["*Queues"]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("actions"), knownvalue.ListSizeExact(53)),
-				statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("details"), knownvalue.ListSizeExact(53)),
-				statecheck.ExpectKnownValue("data.connect_actions.queue_readers", tfjsonpath.New("actions"),
-					stringsExact("connect:GetCurrentMetricData", "connect:GetMetricData")),
-				statecheck.ExpectKnownValue("data.connect_actions.wildcard_only", tfjsonpath.New("actions"),
-					stringsExact("connect:CreateInstance", "connect:ListInstances")),
-				statecheck.ExpectKnownValue("data.connect_actions.permissions_management", tfjsonpath.New("actions"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue("data.connect_actions.request_tags", tfjsonpath.New("actions"),
-					stringsExact("connect:CreateContactFlow", "connect:CreateRoutingProfile", "connect:CreateUser", "connect:TagResource")),
-				statecheck.ExpectKnownValue("data.connect_actions.by_name", tfjsonpath.New("actions"),
-					stringsExact("connect:DescribeUser", "connect:DescribeUserHierarchyGroup", "connect:DescribeUserHierarchyStructure", "connect:GetMetricData", "connect:ListQueues")),
-				statecheck.ExpectKnownValue("data.connect_actions.all_filters", tfjsonpath.New("actions"),
-					stringsExact("connect:AssociateRoutingProfileQueues", "connect:DisassociateRoutingProfileQueues", "connect:UpdateRoutingProfileQueues")),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("actions"), knownvalue.ListSizeExact(53)),
+		statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("details"), knownvalue.ListSizeExact(53)),
+		statecheck.ExpectKnownValue("data.connect_actions.queue_readers", tfjsonpath.New("actions"),
+			stringsExact("connect:GetCurrentMetricData", "connect:GetMetricData")),
+		statecheck.ExpectKnownValue("data.connect_actions.wildcard_only", tfjsonpath.New("actions"),
+			stringsExact("connect:CreateInstance", "connect:ListInstances")),
+		statecheck.ExpectKnownValue("data.connect_actions.permissions_management", tfjsonpath.New("actions"), knownvalue.ListSizeExact(0)),
+		statecheck.ExpectKnownValue("data.connect_actions.request_tags", tfjsonpath.New("actions"),
+			stringsExact("connect:CreateContactFlow", "connect:CreateRoutingProfile", "connect:CreateUser", "connect:TagResource")),
+		statecheck.ExpectKnownValue("data.connect_actions.by_name", tfjsonpath.New("actions"),
+			stringsExact("connect:DescribeUser", "connect:DescribeUserHierarchyGroup", "connect:DescribeUserHierarchyStructure", "connect:GetMetricData", "connect:ListQueues")),
+		statecheck.ExpectKnownValue("data.connect_actions.all_filters", tfjsonpath.New("actions"),
+			stringsExact("connect:AssociateRoutingProfileQueues", "connect:DisassociateRoutingProfileQueues", "connect:UpdateRoutingProfileQueues")),
+	)
 }
 
 func TestActionsDataSourceDetails(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_actions" "test" {
   names = ["GetFederationTokens", "ListInstances", "DeleteUser"]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_actions.test", tfjsonpath.New("details"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"name":         knownvalue.StringExact("connect:DeleteUser"),
-						"description":  knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
-						"access_level": knownvalue.StringExact("Write"),
-						"resource_types": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"name":           knownvalue.StringExact("user"),
-							"required":       knownvalue.Bool(true),
-							"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
-							"condition_keys": knownvalue.ListSizeExact(0),
-						})}),
-						"condition_keys":    stringsExact("aws:ResourceTag/${TagKey}"),
-						"dependent_actions": knownvalue.ListSizeExact(0),
-						"wildcard_only":     knownvalue.Bool(false),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":              knownvalue.StringExact("connect:GetFederationTokens"),
-						"access_level":      knownvalue.StringExact("Write"),
-						"dependent_actions": stringsExact("connect:DescribeInstance", "connect:ListInstances", "ds:DescribeDirectories"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":           knownvalue.StringExact("connect:ListInstances"),
-						"access_level":   knownvalue.StringExact("List"),
-						"resource_types": knownvalue.ListSizeExact(0),
-						"wildcard_only":  knownvalue.Bool(true),
-					}),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_actions.test", tfjsonpath.New("details"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"name":         knownvalue.StringExact("connect:DeleteUser"),
+				"description":  knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
+				"access_level": knownvalue.StringExact("Write"),
+				"resource_types": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"name":           knownvalue.StringExact("user"),
+					"required":       knownvalue.Bool(true),
+					"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
+					"condition_keys": knownvalue.ListSizeExact(0),
+				})}),
+				"condition_keys":    stringsExact("aws:ResourceTag/${TagKey}"),
+				"dependent_actions": knownvalue.ListSizeExact(0),
+				"wildcard_only":     knownvalue.Bool(false),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":              knownvalue.StringExact("connect:GetFederationTokens"),
+				"access_level":      knownvalue.StringExact("Write"),
+				"dependent_actions": stringsExact("connect:DescribeInstance", "connect:ListInstances", "ds:DescribeDirectories"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":           knownvalue.StringExact("connect:ListInstances"),
+				"access_level":   knownvalue.StringExact("List"),
+				"resource_types": knownvalue.ListSizeExact(0),
+				"wildcard_only":  knownvalue.Bool(true),
+			}),
+		})),
+	)
 }
 
 func TestActionsDataSourceUnknownAccessLevel(t *testing.T) {

@@ -3,18 +3,13 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 func TestConditionKeysDataSource(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_condition_keys" "named" {}
 
 data "connect_condition_keys" "all" {
@@ -25,42 +20,39 @@ data "connect_condition_keys" "some" {
   names = ["aws:resourcetag/team", "aws:SourceIp"]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_condition_keys.named", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"name":                   knownvalue.StringExact("aws:RequestTag/${TagKey}"),
-						"type":                   knownvalue.StringExact("String"),
-						"multivalued":            knownvalue.Bool(false),
-						"applies_to_all_actions": knownvalue.Bool(false),
-						"actions": stringsExact("connect:CreateContactFlow", "connect:CreateRoutingProfile",
-							"connect:CreateUser", "connect:TagResource"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":    knownvalue.StringExact("aws:ResourceTag/${TagKey}"),
-						"actions": knownvalue.ListSizeExact(21),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":        knownvalue.StringExact("aws:TagKeys"),
-						"type":        knownvalue.StringExact("ArrayOfString"),
-						"multivalued": knownvalue.Bool(true),
-						"actions":     knownvalue.ListSizeExact(5),
-					}),
-				})),
-				statecheck.ExpectKnownValue("data.connect_condition_keys.all", tfjsonpath.New("condition_keys"), knownvalue.ListSizeExact(42)),
-				statecheck.ExpectKnownValue("data.connect_condition_keys.some", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name": knownvalue.StringExact("aws:ResourceTag/${TagKey}"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":                   knownvalue.StringExact("aws:SourceIp"),
-						"type":                   knownvalue.StringExact("IPAddress"),
-						"applies_to_all_actions": knownvalue.Bool(true),
-						"actions":                knownvalue.ListSizeExact(53),
-					}),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_condition_keys.named", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"name":                   knownvalue.StringExact("aws:RequestTag/${TagKey}"),
+				"type":                   knownvalue.StringExact("String"),
+				"multivalued":            knownvalue.Bool(false),
+				"applies_to_all_actions": knownvalue.Bool(false),
+				"actions": stringsExact("connect:CreateContactFlow", "connect:CreateRoutingProfile",
+					"connect:CreateUser", "connect:TagResource"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":    knownvalue.StringExact("aws:ResourceTag/${TagKey}"),
+				"actions": knownvalue.ListSizeExact(21),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":        knownvalue.StringExact("aws:TagKeys"),
+				"type":        knownvalue.StringExact("ArrayOfString"),
+				"multivalued": knownvalue.Bool(true),
+				"actions":     knownvalue.ListSizeExact(5),
+			}),
+		})),
+		statecheck.ExpectKnownValue("data.connect_condition_keys.all", tfjsonpath.New("condition_keys"), knownvalue.ListSizeExact(42)),
+		statecheck.ExpectKnownValue("data.connect_condition_keys.some", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name": knownvalue.StringExact("aws:ResourceTag/${TagKey}"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":                   knownvalue.StringExact("aws:SourceIp"),
+				"type":                   knownvalue.StringExact("IPAddress"),
+				"applies_to_all_actions": knownvalue.Bool(true),
+				"actions":                knownvalue.ListSizeExact(53),
+			}),
+		})),
+	)
 }
 
 func TestConditionKeysDataSourceUnknownName(t *testing.T) {

@@ -42,66 +42,55 @@ locals {
 `
 
 func TestPolicyAnalysisDataSource(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: handWrittenPolicy + `
+	testStateChecks(t, handWrittenPolicy+`
 data "connect_policy_analysis" "test" {
   policy = local.policy
   ignore = ["resource-wildcard", "missing-dependent-actions"]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"code":            knownvalue.StringExact("unknown-action"),
-						"severity":        knownvalue.StringExact("error"),
-						"statement_index": knownvalue.Int64Exact(0),
-						"sid":             knownvalue.StringExact("Agents"),
-						"action":          knownvalue.StringExact("connect:DescribeUsr"),
-						"resource":        knownvalue.Null(),
-						"condition_key":   knownvalue.Null(),
-						"message":         knownvalue.StringExact("connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"code":            knownvalue.StringExact("action-resource-mismatch"),
-						"statement_index": knownvalue.Int64Exact(1),
-						"sid":             knownvalue.Null(),
-						"action":          knownvalue.StringExact("connect:DeleteUser"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"code":            knownvalue.StringExact("allow-all-actions"),
-						"severity":        knownvalue.StringExact("warning"),
-						"statement_index": knownvalue.Int64Exact(2),
-					}),
-				})),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("error_count"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("suggestion_count"), knownvalue.Int64Exact(0)),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(53)),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
-					"Read":                   knownvalue.ListSizeExact(12),
-					"Write":                  knownvalue.ListSizeExact(29),
-					"List":                   knownvalue.ListSizeExact(10),
-					"Tagging":                stringsExact("connect:TagResource", "connect:UntagResource"),
-					"Permissions management": knownvalue.ListSizeExact(0),
-				})),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("unknown_actions"), stringsExact("connect:DescribeUsr")),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("size"), knownvalue.Int64Exact(386)),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"code":            knownvalue.StringExact("unknown-action"),
+				"severity":        knownvalue.StringExact("error"),
+				"statement_index": knownvalue.Int64Exact(0),
+				"sid":             knownvalue.StringExact("Agents"),
+				"action":          knownvalue.StringExact("connect:DescribeUsr"),
+				"resource":        knownvalue.Null(),
+				"condition_key":   knownvalue.Null(),
+				"message":         knownvalue.StringExact("connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"code":            knownvalue.StringExact("action-resource-mismatch"),
+				"statement_index": knownvalue.Int64Exact(1),
+				"sid":             knownvalue.Null(),
+				"action":          knownvalue.StringExact("connect:DeleteUser"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"code":            knownvalue.StringExact("allow-all-actions"),
+				"severity":        knownvalue.StringExact("warning"),
+				"statement_index": knownvalue.Int64Exact(2),
+			}),
+		})),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("error_count"), knownvalue.Int64Exact(2)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("suggestion_count"), knownvalue.Int64Exact(0)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(53)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
+			"Read":                   knownvalue.ListSizeExact(12),
+			"Write":                  knownvalue.ListSizeExact(29),
+			"List":                   knownvalue.ListSizeExact(10),
+			"Tagging":                stringsExact("connect:TagResource", "connect:UntagResource"),
+			"Permissions management": knownvalue.ListSizeExact(0),
+		})),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("unknown_actions"), stringsExact("connect:DescribeUsr")),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("size"), knownvalue.Int64Exact(386)),
+	)
 }
 
 // A policy from connect_policy_document, and a clean hand-written one, have
 // no findings.
 func TestPolicyAnalysisDataSourceCleanPolicies(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "built" {
   grant {
     access_levels = ["Read", "Write"]
@@ -129,44 +118,34 @@ data "connect_policy_analysis" "hand_written" {
   JSON
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
-				statecheck.CompareValuePairs(
-					"data.connect_policy_analysis.built", tfjsonpath.New("allowed_actions"),
-					"data.connect_policy_document.built", tfjsonpath.New("allowed_actions"),
-					compareSame()),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
-					"Write": stringsExact("connect:StartOutboundVoiceContact", "connect:StopContact"),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
+		statecheck.CompareValuePairs(
+			"data.connect_policy_analysis.built", tfjsonpath.New("allowed_actions"),
+			"data.connect_policy_document.built", tfjsonpath.New("allowed_actions"),
+			compareSame()),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
+			"Write": stringsExact("connect:StartOutboundVoiceContact", "connect:StopContact"),
+		})),
+	)
 }
 
 func TestPolicyAnalysisDataSourceMalformedJSON(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_policy_analysis" "test" {
   policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",}]}"
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"code":            knownvalue.StringExact("malformed-policy"),
-						"severity":        knownvalue.StringExact("error"),
-						"statement_index": knownvalue.Null(),
-						"message":         knownvalue.StringExact(`The policy cannot be read: line 1, column 60: invalid JSON: invalid character '}' looking for beginning of object key string.`),
-					}),
-				})),
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"code":            knownvalue.StringExact("malformed-policy"),
+				"severity":        knownvalue.StringExact("error"),
+				"statement_index": knownvalue.Null(),
+				"message":         knownvalue.StringExact(`The policy cannot be read: line 1, column 60: invalid JSON: invalid character '}' looking for beginning of object key string.`),
+			}),
+		})),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(0)),
+	)
 }
 
 func TestPolicyAnalysisDataSourceFailOnError(t *testing.T) {
@@ -197,21 +176,14 @@ data "connect_policy_analysis" "test" {
 
 // Below the threshold, findings are reported but the plan goes on.
 func TestPolicyAnalysisDataSourceFailOnErrorWithWarningsOnly(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_policy_analysis" "test" {
   fail_on = "error"
   policy  = jsonencode({ Statement = [{ Effect = "Allow", Action = "connect:ListInstances", Resource = "*" }] })
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
+	)
 }
 
 func TestPolicyAnalysisDataSourceInvalidFailOn(t *testing.T) {

@@ -20,11 +20,7 @@ locals {
 `
 
 func TestPolicyDocumentDataSourceGrants(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "test" {
   grant {
     access_levels = ["Read"]
@@ -42,8 +38,7 @@ data "connect_policy_document" "test" {
   }
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -80,24 +75,18 @@ data "connect_policy_document" "test" {
     }
   ]
 }`)),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"),
-					knownvalue.StringRegexp(regexpMust(`^\{"Version":"2012-10-17","Statement":\[\{"Sid":"ConnectListAllResources",.*\]\}$`))),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact(
-					"connect:GetContactAttributes", "connect:GetCurrentMetricData", "connect:GetMetricData",
-					"connect:ListInstances", "connect:StartOutboundVoiceContact")),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("size"), knownvalue.Int64Exact(713)),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"),
+			knownvalue.StringRegexp(regexpMust(`^\{"Version":"2012-10-17","Statement":\[\{"Sid":"ConnectListAllResources",.*\]\}$`))),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact(
+			"connect:GetContactAttributes", "connect:GetCurrentMetricData", "connect:GetMetricData",
+			"connect:ListInstances", "connect:StartOutboundVoiceContact")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), knownvalue.ListSizeExact(0)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("size"), knownvalue.Int64Exact(713)),
+	)
 }
 
 func TestPolicyDocumentDataSourceIsDeterministic(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "one" {
   grant {
     access_levels = ["Read", "List"]
@@ -134,23 +123,16 @@ data "connect_policy_document" "two" {
   }
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.CompareValuePairs(
-					"data.connect_policy_document.one", tfjsonpath.New("json"),
-					"data.connect_policy_document.two", tfjsonpath.New("json"),
-					compare.ValuesSame()),
-				statecheck.ExpectKnownValue("data.connect_policy_document.one", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
-			},
-		}},
-	})
+		statecheck.CompareValuePairs(
+			"data.connect_policy_document.one", tfjsonpath.New("json"),
+			"data.connect_policy_document.two", tfjsonpath.New("json"),
+			compare.ValuesSame()),
+		statecheck.ExpectKnownValue("data.connect_policy_document.one", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
+	)
 }
 
 func TestPolicyDocumentDataSourceStatementsAndMerging(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "test" {
   source_policy_documents = [jsonencode({
     Version = "2012-10-17"
@@ -182,28 +164,21 @@ data "connect_policy_document" "test" {
   }
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"), knownvalue.StringExact(
-					`{"Version":"2012-10-17","Statement":[`+
-						`{"Sid":"Replaced","Effect":"Allow","Action":["connect:DescribeUser","sqs:SendMessage"],"Resource":["arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","arn:aws:sqs:us-east-1:123456789012:q"]},`+
-						`{"Sid":"Kept","Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},`+
-						`{"Effect":"Deny","Action":"connect:DeleteUser","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","Condition":{"StringNotEquals":{"aws:ResourceTag/team":"admins"}}},`+
-						`{"Effect":"Deny","Action":"connect:DestroyInstance","Resource":"*"}]}`)),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact("connect:DescribeUser")),
-				statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DeleteUser", "connect:DestroyInstance")),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+			`{"Version":"2012-10-17","Statement":[`+
+				`{"Sid":"Replaced","Effect":"Allow","Action":["connect:DescribeUser","sqs:SendMessage"],"Resource":["arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","arn:aws:sqs:us-east-1:123456789012:q"]},`+
+				`{"Sid":"Kept","Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},`+
+				`{"Effect":"Deny","Action":"connect:DeleteUser","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","Condition":{"StringNotEquals":{"aws:ResourceTag/team":"admins"}}},`+
+				`{"Effect":"Deny","Action":"connect:DestroyInstance","Resource":"*"}]}`)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact("connect:DescribeUser")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DeleteUser", "connect:DestroyInstance")),
+	)
 }
 
 // A policy from connect_policy_document, and one in the form
 // aws_iam_policy_document produces, come through a source unchanged.
 func TestPolicyDocumentDataSourceRoundTrip(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "built" {
   grant {
     actions   = ["CreateRoutingProfile"]
@@ -250,25 +225,18 @@ data "connect_policy_document" "from_aws_style" {
   source_policy_documents = [local.aws_style]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.CompareValuePairs(
-					"data.connect_policy_document.built", tfjsonpath.New("json"),
-					"data.connect_policy_document.rebuilt", tfjsonpath.New("json"),
-					compare.ValuesSame()),
-				statecheck.ExpectKnownValue("data.connect_policy_document.from_aws_style", tfjsonpath.New("minified_json"), knownvalue.StringExact(
-					`{"Version":"2012-10-17","Statement":[{"Sid":"ReadQueues","Effect":"Allow","Action":["connect:GetCurrentMetricData","connect:GetMetricData"],`+
-						`"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`)),
-			},
-		}},
-	})
+		statecheck.CompareValuePairs(
+			"data.connect_policy_document.built", tfjsonpath.New("json"),
+			"data.connect_policy_document.rebuilt", tfjsonpath.New("json"),
+			compare.ValuesSame()),
+		statecheck.ExpectKnownValue("data.connect_policy_document.from_aws_style", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+			`{"Version":"2012-10-17","Statement":[{"Sid":"ReadQueues","Effect":"Allow","Action":["connect:GetCurrentMetricData","connect:GetMetricData"],`+
+				`"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`)),
+	)
 }
 
 func TestPolicyDocumentDataSourceDependentActionsAndMinimize(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testInstanceLocal + `
+	testStateChecks(t, testInstanceLocal+`
 data "connect_policy_document" "with" {
   grant {
     actions   = ["GetFederationTokens"]
@@ -292,22 +260,19 @@ data "connect_policy_document" "minimized" {
   }
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				// GetFederationTokens needs DescribeInstance, which needs more in turn.
-				statecheck.ExpectKnownValue("data.connect_policy_document.with", tfjsonpath.New("minified_json"), knownvalue.StringExact(
-					`{"Version":"2012-10-17","Statement":[`+
-						`{"Sid":"ConnectWriteInstance","Effect":"Allow","Action":"connect:GetFederationTokens","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-						`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["connect:DescribeInstance","connect:ListInstances","ds:DescribeDirectories",`+
-						`"firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
-				statecheck.ExpectKnownValue("data.connect_policy_document.without", tfjsonpath.New("allowed_actions"), stringsExact("connect:GetFederationTokens")),
-				statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("minified_json"), knownvalue.StringExact(
-					`{"Version":"2012-10-17","Statement":[`+
-						`{"Sid":"ConnectListReadInstance","Effect":"Allow","Action":["connect:DescribeI*","connect:DescribeUserHierarchyS*","connect:GetFederationToken","connect:ListC*","connect:ListH*","connect:ListP*","connect:ListQ*","connect:ListRoutingProfiles","connect:ListS*","connect:ListU*"],"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-						`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
-				statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(12)),
-			},
-		}},
-	})
+		// GetFederationTokens needs DescribeInstance, which needs more in turn.
+		statecheck.ExpectKnownValue("data.connect_policy_document.with", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+			`{"Version":"2012-10-17","Statement":[`+
+				`{"Sid":"ConnectWriteInstance","Effect":"Allow","Action":"connect:GetFederationTokens","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
+				`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["connect:DescribeInstance","connect:ListInstances","ds:DescribeDirectories",`+
+				`"firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.without", tfjsonpath.New("allowed_actions"), stringsExact("connect:GetFederationTokens")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+			`{"Version":"2012-10-17","Statement":[`+
+				`{"Sid":"ConnectListReadInstance","Effect":"Allow","Action":["connect:DescribeI*","connect:DescribeUserHierarchyS*","connect:GetFederationToken","connect:ListC*","connect:ListH*","connect:ListP*","connect:ListQ*","connect:ListRoutingProfiles","connect:ListS*","connect:ListU*"],"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
+				`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(12)),
+	)
 }
 
 // An ARN of a resource not created yet makes the document unknown at plan,

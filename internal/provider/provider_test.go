@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
 // protoV6ProviderFactories serves the provider in-process to the Terraform
@@ -54,5 +55,16 @@ func testExpectError(t *testing.T, config string, want *regexp.Regexp) {
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ExpectError: want}},
+	})
+}
+
+// testStateChecks applies a configuration through Terraform, in a TestCase
+// of its own, and checks the state it leaves.
+func testStateChecks(t *testing.T, config string, checks ...statecheck.StateCheck) {
+	t.Helper()
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
 	})
 }

@@ -3,51 +3,43 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 func TestResourceTypesDataSource(t *testing.T) {
-	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	testStateChecks(t, `
 data "connect_resource_types" "all" {}
 
 data "connect_resource_types" "some" {
   names = ["queue", "hours-of-operation"]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types"), knownvalue.ListSizeExact(10)),
-				statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types").AtSliceIndex(2), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"name":           knownvalue.StringExact("user"),
-					"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
-					"parts":          stringsExact("partition", "region", "account", "instance_id", "user_id"),
-					"condition_keys": stringsExact("aws:ResourceTag/${TagKey}"),
-					"actions":        knownvalue.ListSizeExact(11),
-				})),
-				statecheck.ExpectKnownValue("data.connect_resource_types.some", tfjsonpath.New("resource_types"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"name":           knownvalue.StringExact("queue"),
-						"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}"),
-						"parts":          stringsExact("partition", "region", "account", "instance_id", "queue_id"),
-						"condition_keys": knownvalue.ListSizeExact(0),
-						"actions": stringsExact("connect:AssociateRoutingProfileQueues", "connect:CreateRoutingProfile",
-							"connect:GetCurrentMetricData", "connect:GetMetricData", "connect:UpdateRoutingProfileDefaultOutboundQueue"),
-					}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":       knownvalue.StringExact("hours-of-operation"),
-						"arn_format": knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/operating-hours/${HoursOfOperationId}"),
-						"actions":    knownvalue.ListSizeExact(0),
-					}),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types"), knownvalue.ListSizeExact(10)),
+		statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types").AtSliceIndex(2), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"name":           knownvalue.StringExact("user"),
+			"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
+			"parts":          stringsExact("partition", "region", "account", "instance_id", "user_id"),
+			"condition_keys": stringsExact("aws:ResourceTag/${TagKey}"),
+			"actions":        knownvalue.ListSizeExact(11),
+		})),
+		statecheck.ExpectKnownValue("data.connect_resource_types.some", tfjsonpath.New("resource_types"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"name":           knownvalue.StringExact("queue"),
+				"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}"),
+				"parts":          stringsExact("partition", "region", "account", "instance_id", "queue_id"),
+				"condition_keys": knownvalue.ListSizeExact(0),
+				"actions": stringsExact("connect:AssociateRoutingProfileQueues", "connect:CreateRoutingProfile",
+					"connect:GetCurrentMetricData", "connect:GetMetricData", "connect:UpdateRoutingProfileDefaultOutboundQueue"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":       knownvalue.StringExact("hours-of-operation"),
+				"arn_format": knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/operating-hours/${HoursOfOperationId}"),
+				"actions":    knownvalue.ListSizeExact(0),
+			}),
+		})),
+	)
 }
 
 func TestResourceTypesDataSourceUnknownName(t *testing.T) {
