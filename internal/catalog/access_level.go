@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // AccessLevel is an IAM access level, spelled as the catalog page spells it.
 type AccessLevel string
@@ -28,6 +32,24 @@ func ParseAccessLevel(s string) (AccessLevel, bool) {
 		}
 	}
 	return "", false
+}
+
+// ParseAccessLevelLabel reads the reference's label of an action, which
+// may give more than one level, the more specific first: "Write",
+// "Tagging, Write" or "Permissions management, Write".
+func ParseAccessLevelLabel(label string) ([]AccessLevel, error) {
+	var levels []AccessLevel
+	for _, part := range strings.Split(label, ",") {
+		level := AccessLevel(strings.TrimSpace(part))
+		switch {
+		case level.Rank() == len(AccessLevels):
+			return nil, fmt.Errorf("unknown access level %q in %q; known levels: %s", level, label, strings.Join(AccessLevelNames(), ", "))
+		case slices.Contains(levels, level):
+			return nil, fmt.Errorf("access level %q appears twice in %q", level, label)
+		}
+		levels = append(levels, level)
+	}
+	return levels, nil
 }
 
 // CLIName is the lower-case, hyphenated spelling used by Policy Sentry's CLI.

@@ -30,6 +30,9 @@ type ARNResolution struct {
 	// Types are the resource types the ARN can denote, in catalog order, when
 	// Kind is ARNResource. "*" denotes every type.
 	Types []string
+	// Forms are the documented forms (see DocumentedForm) the ARN can
+	// denote; they count only for the actions the forms allow.
+	Forms []*DocumentedForm
 	// Problem says in a clause what is wrong, for the other kinds.
 	Problem string
 	// Service is the service named by an ARN of another service.
@@ -41,6 +44,34 @@ func (r ARNResolution) Denotes(resourceType string) bool {
 	return r.Kind == ARNResource && slices.Contains(r.Types, resourceType)
 }
 
+// FittingTypes lists what the action can act on among what the ARN
+// denotes: the resource types it acts on, then the names of the documented
+// forms valid for it.
+func (r ARNResolution) FittingTypes(a *Action) []string {
+	var fit []string
+	for _, t := range r.Types {
+		if a.ActsOn(t) {
+			fit = append(fit, t)
+		}
+	}
+	for _, f := range r.Forms {
+		if f.Allows(a) {
+			fit = append(fit, f.Name)
+		}
+	}
+	return fit
+}
+
+// Fits reports whether the action can act on something the ARN denotes.
+func (r ARNResolution) Fits(a *Action) bool {
+	for _, t := range r.Types {
+		if a.ActsOn(t) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(r.Forms, func(f *DocumentedForm) bool { return f.Allows(a) })
+}
+
 var (
 	regionPattern  = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 	accountPattern = regexp.MustCompile(`^[0-9]{12}$`)
@@ -49,46 +80,83 @@ var (
 	digitPattern = regexp.MustCompile(`^[0-9*?]+$`)
 )
 
+// awsAccount is the account field of resources that AWS owns, such as the
+// AWS managed views of Connect.
+const awsAccount = "aws"
+
 // ResolveARN tells which resource types an ARN, possibly with * and ?
 // wildcards or policy variables, can denote: an ARN denotes a type when some
 // ARN of that type matches it, as IAM would match it in a Resource element.
 // "instance/abc" is an instance, "instance/abc/queue/q1" a queue only,
-// "instance/abc/*" every type under that instance, and "*" every type.
+// "instance/abc/queue/*" every queue and also the collective type
+// wildcard-queue, "instance/abc/*" every type under that instance, and "*"
+// every type.
 func (c *Catalog) ResolveARN(arn string) ARNResolution {
+	if res, ok := c.arnCache.get(arn); ok {
+		return res
+	}
+	res := c.resolveARN(arn)
+	c.arnCache.put(arn, res)
+	return res
+}
+
+func (c *Catalog) resolveARN(arn string) ARNResolution {
 	if arn == "*" {
 		return ARNResolution{Kind: ARNResource, Types: c.ResourceTypeNames()}
 	}
-	if res, ok := checkARNSyntax(arn); !ok {
+	if res, ok := c.checkARNSyntax(arn); !ok {
 		return res
 	}
+	fields := strings.SplitN(arn, ":", 6)
+	var res ARNResolution
 	if !strings.ContainsAny(arn, "*?$") {
-		// A plain ARN is of at most one type: split it, no automaton needed.
-		if fields := strings.SplitN(arn, ":", 6); len(fields) == 6 {
+		// A plain ARN: split it against each format, no automaton needed.
+		if len(fields) == 6 {
 			for _, rt := range c.resourceTypes {
 				if _, ok := rt.template.split(fields); ok {
-					return ARNResolution{Kind: ARNResource, Types: []string{rt.Name}}
+					res.Types = append(res.Types, rt.Name)
+				}
+			}
+			for _, f := range c.documented {
+				if _, ok := f.template.split(fields); ok {
+					res.Forms = append(res.Forms, f)
 				}
 			}
 		}
-		return ARNResolution{Kind: ARNNoType, Problem: noTypeProblem(arn)}
-	}
-	pattern := compilePattern(arn)
-	var types []string
-	var scratch searchSpace
-	for _, rt := range c.resourceTypes {
-		if scratch.intersects(pattern, rt.template.atoms) {
-			types = append(types, rt.Name)
+	} else {
+		pattern := compilePattern(arn)
+		head := literalHead(arn)
+		var scratch searchSpace
+		for _, rt := range c.resourceTypes {
+			if rt.template.excludes(head) {
+				continue
+			}
+			if scratch.intersects(pattern, rt.template.atoms) {
+				res.Types = append(res.Types, rt.Name)
+			}
+		}
+		for _, f := range c.documented {
+			if scratch.intersects(pattern, f.template.atoms) {
+				res.Forms = append(res.Forms, f)
+			}
 		}
 	}
-	if len(types) == 0 {
-		return ARNResolution{Kind: ARNNoType, Problem: noTypeProblem(arn)}
+	if len(res.Types) > 0 || len(res.Forms) > 0 {
+		res.Kind = ARNResource
+		return res
 	}
-	return ARNResolution{Kind: ARNResource, Types: types}
+	if len(fields) > 2 && !globMatchCase(fields[2], ServicePrefix) {
+		// An ARN of a service some Connect type uses, such as wisdom, but of
+		// none of those types: another service's resource, not ours to judge.
+		return ARNResolution{Kind: ARNOtherService, Service: fields[2], Problem: fmt.Sprintf("is an ARN of %s, not of %s", fields[2], ServicePrefix)}
+	}
+	return ARNResolution{Kind: ARNNoType, Problem: c.noTypeProblem(arn)}
 }
 
 // checkARNSyntax checks the colon-separated fields; ok means the ARN is a
-// well-formed Connect ARN whose resource part is still to be matched.
-func checkARNSyntax(arn string) (ARNResolution, bool) {
+// well-formed ARN of a service the catalog's types use, whose resource part
+// is still to be matched.
+func (c *Catalog) checkARNSyntax(arn string) (ARNResolution, bool) {
 	malformed := func(format string, args ...any) (ARNResolution, bool) {
 		return ARNResolution{Kind: ARNMalformed, Problem: fmt.Sprintf(format, args...)}, false
 	}
@@ -115,7 +183,7 @@ func checkARNSyntax(arn string) (ARNResolution, bool) {
 		switch {
 		case service == "":
 			return malformed("has no service")
-		case !globMatchCase(service, ServicePrefix):
+		case !slices.ContainsFunc(c.services, func(s string) bool { return globMatchCase(service, s) }):
 			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, ServicePrefix)}, false
 		}
 	}
@@ -132,6 +200,7 @@ func checkARNSyntax(arn string) (ARNResolution, bool) {
 		switch {
 		case account == "":
 			return malformed("has no account; Connect ARNs name a 12-digit account")
+		case account == awsAccount:
 		case !HasWildcard(account) && !accountPattern.MatchString(account),
 			HasWildcard(account) && (!digitPattern.MatchString(account) || !strings.Contains(account, "*") && len(account) != 12):
 			return malformed("account %q is not a 12-digit account ID", account)
@@ -164,47 +233,44 @@ func withoutVariables(s string) string {
 }
 
 // noTypeProblem explains why a well-formed Connect ARN fits no type.
-func noTypeProblem(arn string) string {
+func (c *Catalog) noTypeProblem(arn string) string {
 	fields := strings.SplitN(arn, ":", 6)
 	resource := fields[len(fields)-1]
 	segments := strings.Split(resource, "/")
-	words := resourceWords()
-	if segments[0] != "instance" && !HasWildcard(segments[0]) {
-		return fmt.Sprintf("resource part %q does not start with instance/; every Connect resource is under an instance", resource)
+	if !slices.Contains(c.topLevelWords, segments[0]) && !HasWildcard(segments[0]) {
+		return fmt.Sprintf("resource part %q starts with none of the words of Connect ARNs (%s)", resource, joinSlashed(c.topLevelWords))
 	}
-	if len(segments) >= 3 && !HasWildcard(segments[2]) && !slices.Contains(words, segments[2]) {
+	if segments[0] == "instance" && len(segments) >= 3 && !HasWildcard(segments[2]) && !slices.Contains(c.instanceWords, segments[2]) {
 		hint := ""
-		if word, ok := resourceWordFor(segments[2]); ok {
+		if word, ok := c.resourceWordFor(segments[2]); ok {
 			hint = fmt.Sprintf("did you mean %s? ", word)
 		}
 		return fmt.Sprintf("%q is not a Connect resource word after instance/<id>/ (%sknown: %s)",
-			segments[2], hint, strings.Join(words, ", "))
+			segments[2], hint, strings.Join(c.instanceWords, ", "))
 	}
-	return fmt.Sprintf("resource part %q fits no Connect resource type: expected instance/<id> or instance/<id>/<word>/<id> with a word among %s",
-		resource, strings.Join(words, ", "))
+	return fmt.Sprintf("resource part %q fits no Connect resource type: expected instance/<id> or instance/<id>/<word>/<id> with a word among %s, or an account-level resource such as %s",
+		resource, strings.Join(c.instanceWords, ", "), joinSlashed(slices.DeleteFunc(slices.Clone(c.topLevelWords), func(w string) bool { return w == "instance" })))
 }
+
+func joinSlashed(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w + "/"
+	}
+	return strings.Join(out, ", ")
+}
+
+// ResourceWordFor suggests the word an ARN uses after instance/<id>/ for a
+// resource type's name or a misspelt word: "agent" for "user".
+func (c *Catalog) ResourceWordFor(segment string) (string, bool) { return c.resourceWordFor(segment) }
 
 // resourceWordFor suggests the ARN word meant by a misspelt word or by a
 // type name: "queues" means "queue", and a user's ARN says "agent".
-func resourceWordFor(segment string) (string, bool) {
-	for _, f := range resourceTypeFacts {
-		if parts := strings.Split(f.resourcePart, "/"); len(parts) > 2 && f.name == segment {
-			return parts[2], true
-		}
+func (c *Catalog) resourceWordFor(segment string) (string, bool) {
+	if word, ok := c.typeWordByName[segment]; ok && word != segment {
+		return word, true
 	}
-	return nearest.Closest(segment, resourceWords(), max(2, len(segment)/3))
-}
-
-// resourceWords are the words that name a resource type in an ARN, in
-// catalog order: "contact", "agent", "routing-profile", ...
-func resourceWords() []string {
-	var words []string
-	for _, f := range resourceTypeFacts {
-		if segments := strings.Split(f.resourcePart, "/"); len(segments) > 2 {
-			words = append(words, segments[2])
-		}
-	}
-	return words
+	return nearest.Closest(segment, c.instanceWords, max(2, len(segment)/3))
 }
 
 // Parts lists the names of the parts of the type's ARN, in order:
@@ -257,7 +323,10 @@ func (c *Catalog) BuildARN(rt *ResourceType, parts map[string]string) (string, e
 	}
 	arn := b.String()
 	res := c.ResolveARN(arn)
-	if res.Kind != ARNResource {
+	if !res.Denotes(rt.Name) {
+		if res.Kind == ARNResource {
+			return "", fmt.Errorf("%s is not an ARN of a %s: it denotes %s", arn, rt.Name, strings.Join(res.Types, ", "))
+		}
 		return "", fmt.Errorf("%s %s", arn, res.Problem)
 	}
 	return arn, nil
@@ -265,19 +334,37 @@ func (c *Catalog) BuildARN(rt *ResourceType, parts map[string]string) (string, e
 
 // ParseARN splits an ARN into its resource type and parts. Each part may be
 // a wildcard, but the ARN must have the shape of exactly one type:
-// "instance/abc/*" could be many and is refused.
+// "instance/abc/*" could be many and is refused. An ARN that fits both a
+// type and its collective type ("queue/*" is a queue with id "*" and the
+// wildcard-queue) is the type with the id: the one with more parts.
 func (c *Catalog) ParseARN(arn string) (*ResourceType, map[string]string, error) {
-	if res, ok := checkARNSyntax(arn); !ok {
+	if res, ok := c.checkARNSyntax(arn); !ok {
 		return nil, nil, fmt.Errorf("%q %s", arn, res.Problem)
 	}
 	fields := strings.SplitN(arn, ":", 6)
 	if len(fields) < 6 {
 		return nil, nil, fmt.Errorf("%q is a pattern that spans fields, not the ARN of one resource", arn)
 	}
+	var found []*ResourceType
+	var foundParts []map[string]string
 	for _, rt := range c.resourceTypes {
 		if parts, ok := rt.template.split(fields); ok {
-			return rt, parts, nil
+			if len(found) > 0 && len(parts) == len(foundParts[0]) && !rt.Collective() && !found[0].Collective() {
+				names := []string{found[0].Name, rt.Name}
+				return nil, nil, fmt.Errorf("%q has the shape of several resource types (%s); its type cannot be told from the ARN", arn, strings.Join(names, ", "))
+			}
+			found = append(found, rt)
+			foundParts = append(foundParts, parts)
 		}
+	}
+	if len(found) > 0 {
+		best := 0
+		for i := range found {
+			if len(foundParts[i]) > len(foundParts[best]) {
+				best = i
+			}
+		}
+		return found[best], foundParts[best], nil
 	}
 	res := c.ResolveARN(arn)
 	if res.Kind == ARNResource {

@@ -50,6 +50,49 @@ type atom struct {
 type arnTemplate struct {
 	segments []templateSegment
 	atoms    []atom
+	// service and resourceHead are the format's service and the literal
+	// start of its resource part, such as "instance/", for a quick test
+	// before the search.
+	service, resourceHead string
+}
+
+// patternHead is what a pattern fixes before its first wildcard or
+// variable: its service and the literal start of its resource part, each
+// known only if no wildcard comes before it.
+type patternHead struct {
+	service, resource           string
+	serviceKnown, resourceKnown bool
+}
+
+// literalHead reads the head of an ARN pattern.
+func literalHead(arn string) patternHead {
+	var h patternHead
+	cut := len(arn)
+	if i := strings.IndexAny(arn, "*?$"); i >= 0 {
+		cut = i
+	}
+	fields := strings.SplitN(arn[:cut], ":", 6)
+	if len(fields) > 3 {
+		h.service, h.serviceKnown = fields[2], true
+	}
+	if len(fields) == 6 {
+		h.resource, h.resourceKnown = fields[5], true
+	}
+	return h
+}
+
+// excludes reports whether no ARN of the template can match a pattern with
+// this head: another service, or a resource part that starts otherwise.
+// The search decides every case this does not.
+func (t arnTemplate) excludes(h patternHead) bool {
+	if h.serviceKnown && h.service != t.service {
+		return true
+	}
+	if !h.resourceKnown {
+		return false
+	}
+	n := min(len(h.resource), len(t.resourceHead))
+	return h.resource[:n] != t.resourceHead[:n]
 }
 
 // templateSegment is literal text or a variable part.
@@ -60,6 +103,10 @@ type templateSegment struct {
 
 func compileTemplate(format string) (arnTemplate, error) {
 	var t arnTemplate
+	if fields := strings.SplitN(format, ":", 6); len(fields) == 6 {
+		t.service = fields[2]
+		t.resourceHead, _, _ = strings.Cut(fields[5], "${")
+	}
 	rest := format
 	for rest != "" {
 		start := strings.Index(rest, "${")
@@ -233,17 +280,21 @@ func compatible(p, t atom) bool {
 	return t.class.has(p.r)
 }
 
-// snakeCase turns "InstanceId" into "instance_id".
+// snakeCase turns "InstanceId" into "instance_id" and "AIAgentId" into
+// "ai_agent_id": a word starts at a capital that follows a small letter,
+// or that ends a run of capitals and is followed by a small letter.
 func snakeCase(s string) string {
+	runes := []rune(s)
 	var b strings.Builder
-	for i, r := range s {
-		if unicode.IsUpper(r) {
-			if i > 0 {
+	for i, r := range runes {
+		if unicode.IsUpper(r) && i > 0 {
+			prevLower := unicode.IsLower(runes[i-1])
+			endsAcronym := unicode.IsUpper(runes[i-1]) && i+1 < len(runes) && unicode.IsLower(runes[i+1])
+			if prevLower || endsAcronym {
 				b.WriteByte('_')
 			}
-			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }

@@ -4,36 +4,30 @@
 package catalog
 
 import (
-	_ "embed"
 	"slices"
 	"strings"
-	"sync"
 )
-
-// Page is the catalog page as published by Policy Sentry (MIT licence; see
-// data/NOTICE.md), embedded unchanged.
-//
-//go:embed data/connect.md
-var Page []byte
-
-// Default returns the catalog parsed from the embedded page. The page is
-// parsed once, on first use.
-var Default = sync.OnceValues(func() (*Catalog, error) { return Parse(Page) })
 
 // Action is one IAM action of the service.
 type Action struct {
 	// Name is the action's name without the service prefix, e.g. "DescribeUser".
 	Name        string
 	Description string
+	// AccessLevel is the action's level for grouping, such as in Sids: the
+	// more specific of its levels ("Tagging" for "Tagging, Write").
 	AccessLevel AccessLevel
-	// ResourceTypes are the resource types the action can act on, in page order.
+	// AccessLevels are all the levels the reference gives the action, the
+	// more specific first; an access-level filter selects the action by any.
+	AccessLevels []AccessLevel
+	// ResourceTypes are the resource types the action can act on, in the
+	// source's order.
 	ResourceTypes []ResourceTypeUse
-	// ConditionKeys are the keys of the page's row with an empty resource type:
-	// those that apply to the action as a whole.
+	// ConditionKeys are the keys that apply to the action as a whole,
+	// whatever the resource (on the 2020 page, the row with an empty type).
 	ConditionKeys []string
 	// DependentActions are the actions the action needs, from all its rows, sorted.
 	DependentActions []string
-	// Line is where the action's heading is on the page.
+	// Line is where the action's heading is on the 2020 page; 0 elsewhere.
 	Line int
 
 	fullName      string
@@ -94,7 +88,14 @@ func (a *Action) SupportsConditionKey(key *ConditionKey) bool {
 	return a.supportedKeys[strings.ToLower(key.Name)]
 }
 
-// ResourceType is a kind of Connect resource with its ARN format.
+// HasAccessLevel reports whether one of the action's levels is level.
+func (a *Action) HasAccessLevel(level AccessLevel) bool {
+	return slices.Contains(a.AccessLevels, level)
+}
+
+// ResourceType is a kind of resource that Connect actions act on, with its
+// ARN format. Most are Connect's own; a few are of other services (an AI
+// agent of Amazon Q in Connect is a wisdom ARN).
 type ResourceType struct {
 	Name string
 	// ARNFormat is the full format, e.g.
@@ -102,7 +103,25 @@ type ResourceType struct {
 	ARNFormat     string
 	ConditionKeys []string
 
+	service  string
 	template arnTemplate
+}
+
+// Service is the service prefix of the type's ARNs, such as "connect".
+func (rt *ResourceType) Service() string { return rt.service }
+
+// AccountLevel reports whether resources of the type belong to the account
+// (or to AWS) rather than to an instance: phone-number and
+// traffic-distribution-group, for example.
+func (rt *ResourceType) AccountLevel() bool {
+	return rt.service == ServicePrefix && !strings.Contains(rt.ARNFormat, "${InstanceId}")
+}
+
+// Collective reports whether the type's ARN ends in a literal "*": it stands
+// for all the resources of a kind in an instance, as the ARN
+// instance/<id>/queue/* does for ListQueues.
+func (rt *ResourceType) Collective() bool {
+	return strings.HasSuffix(rt.ARNFormat, "/*")
 }
 
 // ConditionKey is a condition key with its value type.
@@ -110,24 +129,24 @@ type ConditionKey struct {
 	Name string
 	Type KeyType
 
-	named       bool // some action's rows name it
+	named       bool // some action names it
+	global      bool // an aws: key that applies across services
 	lowerName   string
 	lowerPrefix string // for "aws:ResourceTag/${TagKey}": "aws:resourcetag/"
 }
 
-// Named reports whether the catalog page names the key for some action, as
+// Named reports whether the catalog names the key for some action, as
 // opposed to a global key that merely applies to every action.
 func (k *ConditionKey) Named() bool { return k.named }
 
-// AppliesToAllActions reports whether every action supports the key: every
-// key here is global (Connect has no keys of its own in this catalog), and
-// the global keys apply to every action except the tag keys, which apply
-// only where the page lists them.
+// AppliesToAllActions reports whether every action supports the key: the
+// global keys do, except the tag keys, which apply only where the catalog
+// lists them; a service's own keys apply only where listed.
 func (k *ConditionKey) AppliesToAllActions() bool {
-	return !tagKeys[k.Name]
+	return k.global && !tagKeys[k.Name]
 }
 
-// Templated reports whether the key ends in a ${TagKey} placeholder.
+// Templated reports whether the key ends in a placeholder such as ${TagKey}.
 func (k *ConditionKey) Templated() bool { return k.lowerPrefix != "" }
 
 func (k *ConditionKey) matches(lowerName string) bool {
@@ -139,16 +158,43 @@ func (k *ConditionKey) matches(lowerName string) bool {
 
 // Catalog is the parsed catalog. It is immutable and safe for concurrent use.
 type Catalog struct {
-	Prefix        string
-	actions       []*Action // sorted by name
-	actionByLower map[string]*Action
-	resourceTypes []*ResourceType
-	typeByName    map[string]*ResourceType
-	conditionKeys []*ConditionKey
+	Prefix string
+	// Name is the snapshot's name, such as "latest".
+	Name string
+	// Sources say where the snapshot's data comes from.
+	Sources        []SnapshotSource
+	actions        []*Action // sorted by name
+	actionByLower  map[string]*Action
+	resourceTypes  []*ResourceType
+	typeByName     map[string]*ResourceType
+	conditionKeys  []*ConditionKey
+	services       []string // the services of the types' ARNs, "connect" first
+	documented     []*DocumentedForm
+	instanceWords  []string // words after instance/<id>/ in Connect ARNs
+	topLevelWords  []string // first words of Connect resource parts
+	typeWordByName map[string]string
+	byLower        []*Action // sorted by lower-case name, for prefix spans
+	lowerNames     []string  // the names of byLower, lower-cased
+	arnCache       arnCache
 }
 
 // Actions returns every action, sorted by name.
 func (c *Catalog) Actions() []*Action { return c.actions }
+
+// ActionsByLowerName returns every action sorted by its lower-case name,
+// the order in which the actions that share a prefix, in any case, are
+// next to each other (see PrefixSpan).
+func (c *Catalog) ActionsByLowerName() []*Action { return c.byLower }
+
+// PrefixSpan returns the range [lo, hi) of ActionsByLowerName whose names
+// start with prefix, in any case.
+func (c *Catalog) PrefixSpan(prefix string) (lo, hi int) {
+	p := strings.ToLower(prefix)
+	lo, _ = slices.BinarySearch(c.lowerNames, p)
+	// Names are letters and digits, all below "~".
+	hi, _ = slices.BinarySearch(c.lowerNames, p+"~")
+	return lo, hi
+}
 
 // Action finds an action by name, with or without the "connect:" prefix,
 // ignoring case as IAM does.
@@ -157,7 +203,7 @@ func (c *Catalog) Action(name string) (*Action, bool) {
 	return a, ok
 }
 
-// ResourceTypes returns every resource type in the reference's order.
+// ResourceTypes returns every resource type in the source's order.
 func (c *Catalog) ResourceTypes() []*ResourceType { return c.resourceTypes }
 
 // ResourceType finds a resource type by its exact name.

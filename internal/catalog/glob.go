@@ -101,47 +101,79 @@ func (c *Catalog) Match(pattern string) []*Action {
 	return out
 }
 
-// Suggest returns up to three names close to one that matched nothing: for a
-// plain name the nearest action names, for a pattern the nearest prefixes
-// with a * ("connect:Describ*" for "Descibe*").
+// Suggest returns up to three names close to one that matched nothing. For
+// a plain name they are the nearest action names, within an edit or two; for
+// a pattern of the form prefix* they are the nearest prefixes of action
+// names with the same trailing *, longest first ("connect:Describe*" for
+// "Descibe*"). Nothing broader is ever suggested: no shorter prefix than
+// the closest, no other pattern shape, never "*", so that taking a
+// suggestion cannot widen an Allow or a Deny beyond what was meant.
 func (c *Catalog) Suggest(input string) []string {
 	query := strings.ToLower(trimPrefix(input))
-	cut := strings.IndexAny(query, "*?")
-	if cut >= 0 {
-		query = query[:cut]
+	wildcard := strings.IndexAny(query, "*?")
+	if wildcard < 0 {
+		return c.suggestNames(query)
 	}
-	type candidate struct {
-		name     string
-		distance int
-	}
-	var candidates []candidate
-	for _, a := range c.actions {
-		name := a.Name
-		if cut >= 0 {
-			if len(name) <= len(query) {
-				continue
-			}
-			name = name[:len(query)] + "*"
-		}
-		d := nearest.Distance(query, strings.ToLower(strings.TrimSuffix(name, "*")))
-		candidates = append(candidates, candidate{c.Prefix + ":" + name, d})
-	}
-	if len(candidates) == 0 {
+	if wildcard != len(query)-1 || query[wildcard] != '*' {
 		return nil
 	}
-	slices.SortFunc(candidates, func(a, b candidate) int {
+	return c.suggestPrefixes(query[:wildcard])
+}
+
+// suggestionLimit is how many edits a suggestion may be from what was
+// written: one for short names, two from ten letters on.
+func suggestionLimit(s string) int { return min(2, max(1, len(s)/5)) }
+
+type suggestion struct {
+	name     string
+	distance int
+	length   int
+}
+
+func (c *Catalog) suggestNames(query string) []string {
+	limit := suggestionLimit(query)
+	var candidates []suggestion
+	for _, a := range c.actions {
+		if d := nearest.Distance(query, strings.ToLower(a.Name)); d <= limit {
+			candidates = append(candidates, suggestion{name: a.FullName(), distance: d})
+		}
+	}
+	return best(candidates)
+}
+
+// suggestPrefixes suggests prefix* patterns for a prefix that starts no
+// action name. A prefix of fewer than three letters is too short to guess.
+func (c *Catalog) suggestPrefixes(prefix string) []string {
+	if len(prefix) < 3 {
+		return nil
+	}
+	limit := suggestionLimit(prefix)
+	var candidates []suggestion
+	for _, a := range c.actions {
+		for n := max(3, len(prefix)-limit); n <= min(len(a.Name), len(prefix)+limit); n++ {
+			if d := nearest.Distance(prefix, strings.ToLower(a.Name[:n])); d <= limit {
+				candidates = append(candidates, suggestion{name: c.Prefix + ":" + a.Name[:n] + "*", distance: d, length: n})
+			}
+		}
+	}
+	return best(candidates)
+}
+
+// best keeps the candidates at the smallest distance, the longest (the
+// narrowest patterns) first, up to three.
+func best(candidates []suggestion) []string {
+	slices.SortFunc(candidates, func(a, b suggestion) int {
 		if a.distance != b.distance {
 			return a.distance - b.distance
 		}
+		if a.length != b.length {
+			return b.length - a.length
+		}
 		return strings.Compare(a.name, b.name)
 	})
-	limit := max(2, len(query)/3)
-	if cut >= 0 {
-		limit = max(1, len(query)/3) // a short prefix is easily two edits from anything
-	}
 	var out []string
 	for _, cand := range candidates {
-		if cand.distance > limit || cand.distance > candidates[0].distance || len(out) == 3 {
+		if cand.distance > candidates[0].distance || cand.length != candidates[0].length || len(out) == 3 {
 			break
 		}
 		if !slices.Contains(out, cand.name) {

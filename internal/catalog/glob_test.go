@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -84,6 +85,49 @@ func TestCoversService(t *testing.T) {
 	}
 }
 
+func TestSuggestLatest(t *testing.T) {
+	c := latest(t)
+	tests := []struct {
+		input string
+		want  []string
+	}{
+		{"DescribeQueus", []string{"connect:DescribeQueue"}},
+		{"connect:GetFederationTokens", []string{"connect:GetFederationToken"}},
+		{"StartTaskContat", []string{"connect:StartTaskContact"}},
+		{"connect:DestroyInstance", nil},
+		{"connect:ModifyInstance", nil},
+		{"connect:Updtae*", []string{"connect:Update*"}},
+		{"connect:SerachUser*", []string{"connect:SearchUser*"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			if got := c.Suggest(tt.input); !slices.Equal(got, tt.want) {
+				t.Errorf("Suggest(%q) = %v, want %v", tt.input, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSuggestionsAreNeverBroader checks, for every action name misspelt in
+// each of a few ways, that no suggestion matches more actions than the
+// name it was meant for, or every action.
+func TestSuggestionsAreNeverBroader(t *testing.T) {
+	c := latest(t)
+	for _, a := range c.Actions() {
+		for _, typo := range []string{a.Name[1:], a.Name + "x", a.Name[:len(a.Name)-1] + "*"} {
+			for _, s := range c.Suggest(typo) {
+				matched := c.Match(s)
+				if len(matched) == len(c.Actions()) {
+					t.Fatalf("Suggest(%q) = %s, which matches every action", typo, s)
+				}
+				if !strings.HasSuffix(typo, "*") && len(matched) != 1 {
+					t.Fatalf("Suggest(%q) = %s, a pattern for a plain name", typo, s)
+				}
+			}
+		}
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	c := mustCatalog(t)
 	tests := []struct {
@@ -93,7 +137,12 @@ func TestSuggest(t *testing.T) {
 		{"DescribeUsr", []string{"connect:DescribeUser"}},
 		{"connect:ListQueue", []string{"connect:ListQueues"}},
 		{"connect:describe_user", []string{"connect:DescribeUser"}},
-		{"Descibe*", []string{"connect:Describ*"}},
+		{"Descibe*", []string{"connect:Describe*"}},
+		// Too far from DescribeUser: no suggestion rather than a wrong one.
+		{"DescribeQueue", nil},
+		{"connect:DescribeUser*s", nil},
+		{"*", nil},
+		{"Li*", nil},
 		{"connect:Lsit*", []string{"connect:List*"}},
 		{"CompletelyUnrelatedThing", nil},
 		{"Foo*", nil},

@@ -38,6 +38,12 @@ func orPeriod(hint string) string {
 // SuggestResourceType returns the nearest resource type name to one that is
 // not in the catalog, or "" when none is close.
 func (c *Catalog) SuggestResourceType(name string) string {
+	// An ARN's word for a type, such as "agent" for a user.
+	for typeName, word := range c.typeWordByName {
+		if word == name && typeName != name {
+			return typeName
+		}
+	}
 	best, bestDistance := "", max(2, len(name)/3)+1
 	for _, rt := range c.resourceTypes {
 		if d := nearest.Distance(strings.ToLower(name), rt.Name); d < bestDistance {

@@ -36,7 +36,7 @@ func Parse(page []byte) (*Catalog, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
-	return newCatalog(p.prefix, p.actions)
+	return pageSpec(p.actions).build()
 }
 
 type pageParser struct {
@@ -181,6 +181,7 @@ func (p *pageParser) readField(line string, n int) error {
 			return errorAt(n, "unknown access level %q for %s; known levels: %s", level, name, strings.Join(AccessLevelNames(), ", "))
 		}
 		draft.action.AccessLevel = level
+		draft.action.AccessLevels = []AccessLevel{level}
 	case strings.TrimSpace(line) == "- resource types":
 		if draft.typesLine != 0 {
 			return errorAt(n, "second resource types block for %s (first at line %d)", name, draft.typesLine)
@@ -421,48 +422,11 @@ func knownConditionKey(name string) bool {
 	return false
 }
 
-// newCatalog indexes the parsed actions together with the facts.
-func newCatalog(prefix string, actions []*Action) (*Catalog, error) {
-	c := &Catalog{
-		Prefix:        prefix,
-		actions:       actions,
-		actionByLower: make(map[string]*Action, len(actions)),
-		typeByName:    map[string]*ResourceType{},
-	}
-	slices.SortFunc(c.actions, func(a, b *Action) int { return strings.Compare(a.Name, b.Name) })
-	for _, a := range c.actions {
-		a.fullName = prefix + ":" + a.Name
-		a.supportedKeys = map[string]bool{}
-		for _, k := range a.AllConditionKeys() {
-			a.supportedKeys[strings.ToLower(k)] = true
-		}
-		c.actionByLower[strings.ToLower(a.Name)] = a
-	}
+// pageSpec joins the page's actions with the ARN facts of its date.
+func pageSpec(actions []*Action) *catalogSpec {
+	spec := &catalogSpec{name: PolicySentry2020, actions: actions, sources: pageSources}
 	for _, f := range resourceTypeFacts {
-		format := arnPrefixFormat + f.resourcePart
-		template, err := compileTemplate(format)
-		if err != nil {
-			return nil, fmt.Errorf("ARN format of %s: %w", f.name, err)
-		}
-		rt := &ResourceType{Name: f.name, ARNFormat: format, ConditionKeys: f.conditionKeys, template: template}
-		c.resourceTypes = append(c.resourceTypes, rt)
-		c.typeByName[rt.Name] = rt
+		spec.resourceTypes = append(spec.resourceTypes, resourceTypeSpec{name: f.name, format: arnPrefixFormat + f.resourcePart, conditionKeys: f.conditionKeys})
 	}
-	named := map[string]bool{}
-	for _, a := range c.actions {
-		for _, k := range a.AllConditionKeys() {
-			named[k] = true
-		}
-	}
-	for _, group := range conditionKeyFacts {
-		for _, name := range group.names {
-			key := &ConditionKey{Name: name, Type: group.keyType, named: named[name], lowerName: strings.ToLower(name)}
-			if prefix, ok := strings.CutSuffix(key.lowerName, "${tagkey}"); ok {
-				key.lowerPrefix = prefix
-			}
-			c.conditionKeys = append(c.conditionKeys, key)
-		}
-	}
-	slices.SortFunc(c.conditionKeys, func(a, b *ConditionKey) int { return strings.Compare(a.lowerName, b.lowerName) })
-	return c, nil
+	return spec
 }

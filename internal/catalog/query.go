@@ -29,7 +29,7 @@ func (c *Catalog) Query(q Query) []*Action {
 }
 
 func (q Query) matches(a *Action) bool {
-	if len(q.AccessLevels) > 0 && !slices.Contains(q.AccessLevels, a.AccessLevel) {
+	if len(q.AccessLevels) > 0 && !slices.ContainsFunc(q.AccessLevels, a.HasAccessLevel) {
 		return false
 	}
 	if len(q.ResourceTypes) > 0 && !slices.ContainsFunc(q.ResourceTypes, func(rt string) bool {

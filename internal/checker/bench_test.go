@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
@@ -9,7 +10,7 @@ import (
 // BenchmarkDocument checks a policy of every Connect action, by name, on
 // the ARNs of six types.
 func BenchmarkDocument(b *testing.B) {
-	c := mustCatalog(b)
+	c := mustSnapshot(b, catalog.Latest)
 	doc := &policy.Document{Version: policy.Version2012}
 	for _, a := range c.Actions() {
 		doc.Statements = append(doc.Statements, policy.Statement{
@@ -26,6 +27,6 @@ func BenchmarkDocument(b *testing.B) {
 	json := doc.MinifiedJSON()
 	b.ReportAllocs()
 	for b.Loop() {
-		New(c).Document(doc, policy.Size(json))
+		New(c).Document(doc, policy.Size(json), "")
 	}
 }

@@ -12,9 +12,15 @@ import (
 
 const queue = "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1"
 
+// mustCatalog returns the 2020 snapshot, whose actions the tables of this
+// file name; latest_test.go covers the default snapshot.
 func mustCatalog(t testing.TB) *catalog.Catalog {
+	return mustSnapshot(t, catalog.PolicySentry2020)
+}
+
+func mustSnapshot(t testing.TB, name string) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Default()
+	c, err := catalog.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +33,7 @@ func check(t *testing.T, json string) []Finding {
 	if err != nil {
 		t.Fatalf("test policy does not parse: %v", err)
 	}
-	return New(mustCatalog(t)).Document(doc, policy.Size(json))
+	return New(mustCatalog(t)).Document(doc, policy.Size(json), "")
 }
 
 // statementPolicy wraps statements in a 2012-10-17 policy.
@@ -92,19 +98,22 @@ func TestFindings(t *testing.T) {
 		{"principal", statementPolicy(allow("connect:ListInstances", "*", `"Principal": "*"`)), CodePrincipalInIdentity, SeverityWarning, "resource-based"},
 		{"malformed action", statementPolicy(allow("ListInstances", "*")), CodeMalformedAction, SeverityError, "not of the form service:Action"},
 		{"unknown action", statementPolicy(allow("connect:DescribeUsr", "*")), CodeUnknownAction, SeverityError, "did you mean connect:DescribeUser?"},
-		{"wildcard matching nothing", statementPolicy(allow("connect:Descibe*", "*")), CodeWildcardMatchesNothing, SeverityError, "did you mean connect:Describ*?"},
+		{"wildcard matching nothing", statementPolicy(allow("connect:Descibe*", "*")), CodeWildcardMatchesNothing, SeverityError, "did you mean connect:Describe*?"},
 		{"connect star", statementPolicy(allow("connect:*", "*")), CodeAllowAllActions, SeverityWarning, "every Connect action"},
 		{"star", statementPolicy(allow("*", "*")), CodeAllowAllActions, SeverityWarning, "every action of every service"},
 		{"allow not action", statementPolicy(`{"Effect": "Allow", "NotAction": "connect:Delete*", "Resource": "*"}`), CodeAllowNotAction, SeverityWarning, "Allow with NotAction"},
 		{"malformed ARN", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `account "123" is not a 12-digit account ID`},
 		{"malformed partition", statementPolicy(allow("connect:DescribeUser", "arn:amazon:connect:us-east-1:123456789012:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `partition "amazon"`},
 		{"malformed region", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:useast1:123456789012:instance/abc/agent/u")), CodeMalformedARN, SeverityError, `region "useast1"`},
-		{"no known type", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123456789012:instance/abc/user/u")), CodeUnknownResourceType, SeverityError, "did you mean agent?"},
+		{"no known type", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123456789012:instance/abc/agnet/u")), CodeUnknownResourceType, SeverityError, "did you mean agent?"},
+		{"documented form of another action", statementPolicy(allow("connect:DescribeUser", "arn:aws:connect:us-east-1:123456789012:instance/abc/user/u")), CodeActionResourceMismatch, SeverityError,
+			"instance/<id>/user/<id> is a form AWS documents only for connect:GetFederationToken; a user's ARN is instance/<id>/agent/<id>"},
 		{"action that fits no resource", statementPolicy(allow("connect:DescribeUser", queue)), CodeActionResourceMismatch, SeverityError, "connect:DescribeUser acts on user, and none of the statement's resources is of those types"},
 		{"wildcard-only action on an ARN", statementPolicy(allow("connect:ListInstances", queue)), CodeActionResourceMismatch, SeverityError, `supports no resource-level permission and can only be allowed with Resource "*"`},
-		{"pattern that fits no resource", statementPolicy(allow("connect:DescribeUser*", queue)), CodeActionResourceMismatch, SeverityError, "the 3 actions connect:DescribeUser* matches act on hierarchy-group, instance, user"},
+		{"pattern that fits no resource", statementPolicy(allow("connect:DescribeUser*", queue)), CodeActionResourceMismatch, SeverityError, "the 3 actions connect:DescribeUser* matches act on hierarchy-group, instance and user"},
 		{"deny that never applies", statementPolicy(`{"Effect": "Deny", "Action": "connect:DeleteUser", "Resource": "` + queue + `"}`), CodeIneffectiveDeny, SeverityWarning, "This Deny never applies"},
-		{"resource star", statementPolicy(allow("connect:DescribeUser", "*")), CodeResourceWildcard, SeveritySuggestion, `Resource "*" allows connect:DescribeUser on every resource`},
+		{"resource star", statementPolicy(allow("connect:DescribeUser", "*")), CodeResourceWildcard, SeveritySuggestion, `Resource "*" lets connect:DescribeUser read every resource`},
+		{"resource star on a write", statementPolicy(allow("connect:DeleteUser", "*")), CodeResourceWildcard, SeverityWarning, `Resource "*" lets connect:DeleteUser change every resource`},
 		{"unknown operator", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEqual": {"aws:ResourceTag/team": "a"}}`)), CodeUnknownOperator, SeverityError, "did you mean StringEquals?"},
 		{"unknown aws key", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEquals": {"aws:SourceIP2": "a"}}`)), CodeUnknownConditionKey, SeverityError, "aws:SourceIP2 is not a condition key"},
 		{"connect key", statementPolicy(allow("connect:DescribeUser", "*", `"Condition": {"StringEquals": {"connect:InstanceId": "a"}}`)), CodeUnknownConditionKey, SeverityError, "connect:InstanceId is not a condition key"},
@@ -123,7 +132,7 @@ func TestFindings(t *testing.T) {
 		{"null value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"Null": {"aws:SourceIp": "no"}}`)), CodeInvalidConditionValue, SeverityError, `is not "true" or "false"`},
 		{"ARN value", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"ArnLike": {"aws:PrincipalArn": "role/x"}}`)), CodeInvalidConditionValue, SeverityError, "is not an ARN"},
 		{"no values", statementPolicy(allow("connect:ListInstances", "*", `"Condition": {"StringEquals": {"aws:RequestedRegion": []}}`)), CodeInvalidConditionValue, SeverityError, "has no values"},
-		{"missing dependent actions", statementPolicy(allow("connect:GetFederationTokens", "arn:aws:connect:us-east-1:123456789012:instance/abc")), CodeMissingDependentActions, SeverityWarning, "connect:GetFederationTokens also needs connect:DescribeInstance, connect:ListInstances and ds:DescribeDirectories"},
+		{"missing dependent actions", statementPolicy(allow("connect:GetFederationTokens", "arn:aws:connect:us-east-1:123456789012:instance/abc")), CodeMissingDependentActions, SeveritySuggestion, "connect:GetFederationTokens may also need connect:DescribeInstance, connect:ListInstances and ds:DescribeDirectories"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,25 +166,40 @@ func TestDuplicateCondition(t *testing.T) {
 
 func TestSizeFindings(t *testing.T) {
 	tests := []struct {
-		size  int
-		codes []string
+		size int
+		kind policy.Kind
+		// want lists code:severity.
+		want []string
 	}{
-		{2048, nil},
-		{2049, []string{CodeSizeOverUserInline}},
-		{5121, []string{CodeSizeOverGroupInline, CodeSizeOverUserInline}},
-		{6145, []string{CodeSizeOverManaged, CodeSizeOverGroupInline, CodeSizeOverUserInline}},
-		{10241, []string{CodeSizeOverRoleInline, CodeSizeOverManaged, CodeSizeOverGroupInline, CodeSizeOverUserInline}},
+		{2048, "", nil},
+		{2049, "", []string{"size-over-user-inline-quota:suggestion"}},
+		{5121, "", []string{"size-over-group-inline-quota:suggestion", "size-over-user-inline-quota:suggestion"}},
+		{6145, "", []string{"size-over-managed-quota:suggestion", "size-over-group-inline-quota:suggestion", "size-over-user-inline-quota:suggestion"}},
+		{10241, "", []string{"size-over-role-inline-quota:warning", "size-over-managed-quota:suggestion", "size-over-group-inline-quota:suggestion", "size-over-user-inline-quota:suggestion"}},
+		// Of a known kind, only its quota counts, as an error.
+		{6145, policy.KindRoleInline, nil},
+		{10241, policy.KindRoleInline, []string{"size-over-role-inline-quota:error"}},
+		{6144, policy.KindCustomerManaged, nil},
+		{6145, policy.KindCustomerManaged, []string{"size-over-managed-quota:error"}},
+		{2049, policy.KindUserInline, []string{"size-over-user-inline-quota:error"}},
+		{5121, policy.KindGroupInline, []string{"size-over-group-inline-quota:error"}},
+		{5120, policy.KindGroupInline, nil},
+		// AWS managed policies exceed every customer quota by design.
+		{250000, policy.KindAWSManaged, nil},
 	}
 	for _, tt := range tests {
-		var codes []string
-		for _, f := range SizeFindings(tt.size) {
-			codes = append(codes, f.Code)
+		var got []string
+		for _, f := range SizeFindings(tt.size, tt.kind) {
+			got = append(got, f.Code+":"+string(f.Severity))
 		}
-		if !slices.Equal(codes, tt.codes) {
-			t.Errorf("SizeFindings(%d) = %v, want %v", tt.size, codes, tt.codes)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("SizeFindings(%d, %q) = %v, want %v", tt.size, tt.kind, got, tt.want)
 		}
 	}
-	if msg := SizeFindings(6145)[0].Message; !strings.Contains(msg, "6,145 characters without white space, over the 6,144 allowed for a managed policy") {
+	if msg := SizeFindings(6145, policy.KindCustomerManaged)[0].Message; !strings.Contains(msg, "6,145 characters without white space, over the 6,144 allowed for a customer managed policy") {
+		t.Errorf("message = %q", msg)
+	}
+	if msg := SizeFindings(6145, "")[0].Message; !strings.Contains(msg, `set policy_kind = "customer-managed"`) {
 		t.Errorf("message = %q", msg)
 	}
 }

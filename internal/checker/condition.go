@@ -97,7 +97,7 @@ func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, e
 		if suggestion := k.catalog.SuggestConditionKey(name); suggestion != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", suggestion)
 		}
-		add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key%s; Connect actions support aws:RequestTag/${TagKey}, aws:ResourceTag/${TagKey}, aws:TagKeys where listed, and the global keys such as aws:SourceIp.", name, hint)
+		add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key%s; Connect actions support the keys connect_condition_keys lists, where listed, and the global keys such as aws:SourceIp.", name, hint)
 		return
 	}
 	if len(actions) > 0 {

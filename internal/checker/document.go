@@ -10,9 +10,10 @@ import (
 )
 
 // Document checks a whole policy whose size, in characters without white
-// space, is given: its version, every statement, Sids, size and the
-// dependent actions of what it allows. Findings come sorted.
-func (k *Checker) Document(doc *policy.Document, size int) []Finding {
+// space, and kind (or "" when unknown) are given: its version, every
+// statement, Sids, size and the dependent actions of what it allows.
+// Findings come sorted.
+func (k *Checker) Document(doc *policy.Document, size int, kind policy.Kind) []Finding {
 	var findings []Finding
 	findings = append(findings, checkVersion(doc)...)
 	seen := map[string]int{}
@@ -30,11 +31,13 @@ func (k *Checker) Document(doc *policy.Document, size int) []Finding {
 			seen[s.Sid] = i
 		}
 	}
-	findings = append(findings, SizeFindings(size)...)
+	findings = append(findings, SizeFindings(size, kind)...)
 	for _, gap := range DependentActionGaps(k.catalog, doc) {
-		findings = append(findings, Finding{Code: CodeMissingDependentActions, Severity: SeverityWarning, Statement: gap.Statement,
+		// The reference lists these as permissions an action may also need,
+		// often only in the console: a hint, not a defect.
+		findings = append(findings, Finding{Code: CodeMissingDependentActions, Severity: SeveritySuggestion, Statement: gap.Statement,
 			Sid: doc.Statements[gap.Statement].Sid, Element: ElementAction, Action: gap.Action, Condition: -1,
-			Message: fmt.Sprintf(`%s also needs %s, which the policy does not allow; add them (on "*") or the requests will fail.`, gap.Action, joinAnd(gap.Missing))})
+			Message: fmt.Sprintf(`%s may also need %s, which the policy does not allow; the Service Authorization Reference lists them as its dependent actions, so allow them (on "*") if its requests are denied.`, gap.Action, joinAnd(gap.Missing))})
 	}
 	Sort(findings)
 	return findings
@@ -62,25 +65,45 @@ func checkVersion(doc *policy.Document) []Finding {
 		fmt.Sprintf(`Version %q is not an IAM policy language version; use "2012-10-17" (or the older "2008-10-17").`, doc.Version))
 }
 
-// SizeFindings reports each IAM quota a policy of this size exceeds.
-func SizeFindings(size int) []Finding {
-	quotas := []struct {
-		limit    int
-		code     string
-		severity Severity
-		what     string
-	}{
-		{policy.QuotaRoleInline, CodeSizeOverRoleInline, SeverityError, "the inline policies of a role (the largest quota, so it fits nowhere); split it into several policies"},
-		{policy.QuotaManaged, CodeSizeOverManaged, SeverityWarning, "a managed policy; split it, or attach it inline to a role (10,240)"},
-		{policy.QuotaGroupInline, CodeSizeOverGroupInline, SeverityWarning, "the inline policies of a group; attach it to a role or split it"},
-		{policy.QuotaUserInline, CodeSizeOverUserInline, SeveritySuggestion, "the inline policies of a user; attach it to a role or group instead"},
-	}
+// sizeQuotas are IAM's quotas with the code of the finding that exceeding
+// each raises, largest first.
+var sizeQuotas = []struct {
+	kind policy.Kind
+	code string
+	what string
+}{
+	{policy.KindRoleInline, CodeSizeOverRoleInline, "the inline policies of a role"},
+	{policy.KindCustomerManaged, CodeSizeOverManaged, "a customer managed policy"},
+	{policy.KindGroupInline, CodeSizeOverGroupInline, "the inline policies of a group"},
+	{policy.KindUserInline, CodeSizeOverUserInline, "the inline policies of a user"},
+}
+
+// SizeFindings reports what IAM's size quotas say of a policy of this size.
+// Of a policy of a known kind, only that kind's quota counts, and exceeding
+// it is an error; an AWS managed policy is held to none. Of a policy of
+// unknown kind, being over a quota is at most a warning: a warning when it
+// fits in no customer policy at all, a suggestion for each smaller quota.
+func SizeFindings(size int, kind policy.Kind) []Finding {
 	var findings []Finding
-	for _, q := range quotas {
-		if size > q.limit {
-			findings = append(findings, Finding{Code: q.code, Severity: q.severity, Statement: -1, Condition: -1,
-				Message: fmt.Sprintf("The policy is %s characters without white space, over the %s allowed for %s.", thousands(size), thousands(q.limit), q.what)})
+	for i, q := range sizeQuotas {
+		limit := q.kind.Quota()
+		if size <= limit || kind != "" && kind != q.kind {
+			continue
 		}
+		f := Finding{Code: q.code, Statement: -1, Condition: -1}
+		over := fmt.Sprintf("The policy is %s characters without white space, over the %s allowed for %s", thousands(size), thousands(limit), q.what)
+		switch {
+		case kind != "":
+			f.Severity = SeverityError
+			f.Message = over + "; IAM will refuse it: split it into several policies, or narrow it."
+		case i == 0:
+			f.Severity = SeverityWarning
+			f.Message = over + `, the largest customer quota, so it fits in no policy a customer can create; split it (if AWS manages it, set policy_kind = "aws-managed").`
+		default:
+			f.Severity = SeveritySuggestion
+			f.Message = over + fmt.Sprintf("; if it is one, split it, and set policy_kind = %q so that this is an error.", q.kind)
+		}
+		findings = append(findings, f)
 	}
 	return findings
 }

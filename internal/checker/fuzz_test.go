@@ -2,6 +2,7 @@ package checker
 
 import (
 	"errors"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"slices"
 	"strings"
 	"testing"
@@ -20,7 +21,7 @@ func FuzzDocument(f *testing.F) {
 		`{"Effect": "Deny", "NotAction": "s3:*", "NotResource": ["arn:aws:connect:*:*:instance/${aws:userid}"], "Principal": {"AWS": ["1", "2"]}}`)))
 	f.Add([]byte(`{"Statement": [}`))
 	f.Add([]byte(`{"Statement":[{"Sid":"a<b>&\u0001","Condition":{"Null":{"k":["true",false]}}}]}`))
-	c := mustCatalog(f)
+	c := mustSnapshot(f, catalog.Latest)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := policy.Parse(data)
 		if err != nil {
@@ -44,7 +45,7 @@ func FuzzDocument(f *testing.F) {
 			t.Fatal("indented and minified JSON differ in size")
 		}
 
-		findings := New(c).Document(doc, policy.Size(string(data)))
+		findings := New(c).Document(doc, policy.Size(string(data)), "")
 		sorted := slices.Clone(findings)
 		Sort(sorted)
 		if !slices.EqualFunc(findings, sorted, func(a, b Finding) bool { return a == b }) {

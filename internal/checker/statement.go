@@ -9,25 +9,14 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
-// Checker checks policies against a catalog. It caches ARN resolutions, so
-// use one per policy or per request; it is not safe for concurrent use.
+// Checker checks policies against a catalog. It is safe for concurrent use.
 type Checker struct {
 	catalog *catalog.Catalog
-	arns    map[string]catalog.ARNResolution
 }
 
 // New returns a checker for the catalog.
 func New(c *catalog.Catalog) *Checker {
-	return &Checker{catalog: c, arns: map[string]catalog.ARNResolution{}}
-}
-
-func (k *Checker) resolveARN(arn string) catalog.ARNResolution {
-	res, ok := k.arns[arn]
-	if !ok {
-		res = k.catalog.ResolveARN(arn)
-		k.arns[arn] = res
-	}
-	return res
+	return &Checker{catalog: c}
 }
 
 // report collects the findings of one statement.
@@ -217,7 +206,7 @@ func (k *Checker) checkResources(r *report, resources []string, element string) 
 		if resource == "*" {
 			continue
 		}
-		res := k.resolveARN(resource)
+		res := k.catalog.ResolveARN(resource)
 		switch res.Kind {
 		case catalog.ARNMalformed:
 			ok = false
@@ -238,7 +227,7 @@ func (k *Checker) checkResources(r *report, resources []string, element string) 
 func (k *Checker) checkFit(r *report, s *policy.Statement) {
 	allow := s.Effect == policy.Allow
 	hasStar := slices.Contains(s.Resources, "*")
-	var resourceLevel []string
+	var resourceLevel []*catalog.Action
 	for _, action := range s.Actions {
 		if action == "*" || !catalog.CoversService(action) {
 			continue
@@ -253,7 +242,7 @@ func (k *Checker) checkFit(r *report, s *policy.Statement) {
 				fitting = append(fitting, a)
 			}
 			if hasStar && !a.WildcardOnly() {
-				resourceLevel = append(resourceLevel, a.FullName())
+				resourceLevel = append(resourceLevel, a)
 			}
 		}
 		if len(fitting) > 0 {
@@ -264,13 +253,83 @@ func (k *Checker) checkFit(r *report, s *policy.Statement) {
 			code, severity, lead = CodeIneffectiveDeny, SeverityWarning, "This Deny never applies: "
 		}
 		r.add(Finding{Code: code, Severity: severity, Element: ElementAction, Action: action,
-			Message: lead + k.mismatchMessage(action, matched)})
+			Message: lead + k.mismatchMessage(action, matched) + k.formNote(s.Resources)})
 	}
-	if allow && len(resourceLevel) > 0 {
-		slices.Sort(resourceLevel)
-		resourceLevel = slices.Compact(resourceLevel)
-		r.add(Finding{Code: CodeResourceWildcard, Severity: SeveritySuggestion, Element: ElementResource, Resource: "*",
-			Message: fmt.Sprintf(`Resource "*" allows %s on every resource, though they support resource-level permission; name the ARNs they need for least privilege.`, summarize(resourceLevel, 3))})
+	if allow {
+		resourceWildcardFindings(r, resourceLevel, narrowingKeys(s.Conditions))
+	}
+}
+
+// resourceNarrowingKeys are condition keys that limit which resources a
+// statement on "*" reaches: a tag on the resource, the instance, the account
+// or organization that owns it.
+var resourceNarrowingKeys = []string{"aws:ResourceTag/", "connect:InstanceId", "aws:ResourceAccount", "aws:ResourceOrgID", "aws:ResourceOrgPaths"}
+
+// narrowingKeys lists the statement's condition keys that narrow its
+// resources, except under an operator that widens, such as StringNotEquals.
+func narrowingKeys(conditions []policy.Condition) []string {
+	var keys []string
+	for _, cond := range conditions {
+		op, ok, _ := policy.ParseOperator(cond.Operator)
+		if !ok || op.Negated() || op.Family == policy.FamilyNull || op.IfExists {
+			continue
+		}
+		for _, prefix := range resourceNarrowingKeys {
+			if strings.HasPrefix(strings.ToLower(cond.Key), strings.ToLower(prefix)) {
+				keys = append(keys, cond.Key)
+			}
+		}
+	}
+	return keys
+}
+
+// ResourceWildcard reports, for a grant or statement that allows actions on
+// "*" under conditions, those of the actions that support resource-level
+// permission, as resourceWildcardFindings does. Findings have Statement -1;
+// the caller places them.
+func ResourceWildcard(actions []*catalog.Action, conditions []policy.Condition) []Finding {
+	var resourceLevel []*catalog.Action
+	for _, a := range actions {
+		if !a.WildcardOnly() {
+			resourceLevel = append(resourceLevel, a)
+		}
+	}
+	r := &report{statement: -1}
+	resourceWildcardFindings(r, resourceLevel, narrowingKeys(conditions))
+	return r.findings
+}
+
+// resourceWildcardFindings reports actions allowed on "*" that support
+// resource-level permission: a warning for those that change things (Write,
+// Permissions management, Tagging), a suggestion for those that read, and a
+// suggestion for all when a condition already narrows the resources.
+func resourceWildcardFindings(r *report, actions []*catalog.Action, narrowedBy []string) {
+	var changing, reading []string
+	for _, a := range actions {
+		if a.HasAccessLevel(catalog.AccessWrite) || a.HasAccessLevel(catalog.AccessPermissionsManagement) || a.HasAccessLevel(catalog.AccessTagging) {
+			changing = append(changing, a.FullName())
+		} else {
+			reading = append(reading, a.FullName())
+		}
+	}
+	for _, group := range []struct {
+		names    []string
+		severity Severity
+		what     string
+	}{
+		{changing, SeverityWarning, "change"},
+		{reading, SeveritySuggestion, "read"},
+	} {
+		if len(group.names) == 0 {
+			continue
+		}
+		names := policy.SortedUnique(group.names)
+		severity, reach := group.severity, "every resource"
+		if len(narrowedBy) > 0 {
+			severity, reach = SeveritySuggestion, fmt.Sprintf("every resource that %s allows", joinAnd(policy.SortedUnique(narrowedBy)))
+		}
+		r.add(Finding{Code: CodeResourceWildcard, Severity: severity, Element: ElementResource, Resource: "*",
+			Message: fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, summarize(names, 3), group.what, reach)})
 	}
 }
 
@@ -283,11 +342,8 @@ func (k *Checker) fits(a *catalog.Action, resources []string) bool {
 		if a.WildcardOnly() {
 			continue
 		}
-		res := k.resolveARN(resource)
-		for _, t := range res.Types {
-			if a.ActsOn(t) {
-				return true
-			}
+		if k.catalog.ResolveARN(resource).Fits(a) {
+			return true
 		}
 	}
 	return false
@@ -300,6 +356,11 @@ func (k *Checker) mismatchMessage(action string, matched []*catalog.Action) stri
 	var types []string
 	for _, a := range matched {
 		types = append(types, a.ResourceTypeNames()...)
+		for _, f := range k.catalog.DocumentedForms() {
+			if f.Allows(a) {
+				types = append(types, fmt.Sprintf("%s (%s)", f.Name, formResource(f)))
+			}
+		}
 	}
 	slices.Sort(types)
 	types = slices.Compact(types)
@@ -310,7 +371,54 @@ func (k *Checker) mismatchMessage(action string, matched []*catalog.Action) stri
 	if len(types) == 0 {
 		return fmt.Sprintf(`%s no resource type and needs Resource "*"; add "*" to the resources.`, subject)
 	}
-	return fmt.Sprintf("%s %s, and none of the statement's resources is of those types; add an ARN of one of them or move the action to a statement whose resources fit.", subject, strings.Join(types, ", "))
+	return fmt.Sprintf("%s %s, and none of the statement's resources is of those types; add an ARN of one of them or move the action to a statement whose resources fit.", subject, summarize(types, 8))
+}
+
+// formNote explains a resource that fits only a documented form, which
+// looks like a mistake for the type whose word it uses: instance/<id>/user/
+// is a form for connect:GetFederationToken, and a user is agent/.
+func (k *Checker) formNote(resources []string) string {
+	for _, resource := range resources {
+		res := k.catalog.ResolveARN(resource)
+		if len(res.Types) > 0 || len(res.Forms) == 0 {
+			continue
+		}
+		f := res.Forms[0]
+		segments := strings.Split(formResource(f), "/")
+		note := fmt.Sprintf(" Note that %s is a form AWS documents only for %s", formShape(segments), joinAnd(prefixed(f.Actions)))
+		if len(segments) > 2 {
+			if word, ok := k.catalog.ResourceWordFor(segments[2]); ok {
+				note += fmt.Sprintf("; a %s's ARN is instance/<id>/%s/<id>", segments[2], word)
+			}
+		}
+		return note + "."
+	}
+	return ""
+}
+
+// formShape writes a form's resource part with <id> for its variables.
+func formShape(segments []string) string {
+	out := make([]string, len(segments))
+	for i, s := range segments {
+		if strings.HasPrefix(s, "${") {
+			s = "<id>"
+		}
+		out[i] = s
+	}
+	return strings.Join(out, "/")
+}
+
+func prefixed(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = catalog.ServicePrefix + ":" + n
+	}
+	return out
+}
+
+// formResource is the resource part of a documented form, for messages.
+func formResource(f *catalog.DocumentedForm) string {
+	return strings.SplitN(f.ARNFormat, ":", 6)[5]
 }
 
 // summarize lists up to n values and counts the rest.

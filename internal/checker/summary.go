@@ -15,7 +15,8 @@ type Summary struct {
 	// Allowed and Denied are full action names, sorted.
 	Allowed []string
 	Denied  []string
-	// AllowedByLevel groups Allowed by access level; every level has a list.
+	// AllowedByLevel groups Allowed by access level; every level has a list,
+	// and an action of two levels ("Tagging, Write") is in both.
 	AllowedByLevel map[catalog.AccessLevel][]string
 	// Unknown are the Connect action names and patterns, as written, that
 	// match no catalog action, sorted.
@@ -55,7 +56,9 @@ func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
 	for _, a := range c.Actions() {
 		if allowed[a] {
 			summary.Allowed = append(summary.Allowed, a.FullName())
-			summary.AllowedByLevel[a.AccessLevel] = append(summary.AllowedByLevel[a.AccessLevel], a.FullName())
+			for _, level := range a.AccessLevels {
+				summary.AllowedByLevel[level] = append(summary.AllowedByLevel[level], a.FullName())
+			}
 		}
 		if denied[a] {
 			summary.Denied = append(summary.Denied, a.FullName())

@@ -36,7 +36,7 @@ func largeGrants() []Grant {
 }
 
 func benchmarkPlan(b *testing.B, grants []Grant, opts Options) {
-	c := mustCatalog(b)
+	c := mustSnapshot(b, catalog.Latest)
 	b.ReportAllocs()
 	for b.Loop() {
 		result, problems := Plan(c, grants, opts)

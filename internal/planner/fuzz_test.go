@@ -98,7 +98,7 @@ func FuzzPlan(f *testing.F) {
 	f.Add([]byte{0, 31, 2, 40, 3, 7, 1, 0, 1}, "connect:Describe*", "arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*")
 	f.Add([]byte{1}, "DescribeUsr", "arn:aws:connect:us-east-1:1:instance/x")
 	f.Add([]byte{}, "s3:GetObject", "arn:aws:s3:::bucket")
-	c := mustCatalog(f)
+	c := defaultCatalog(f)
 	f.Fuzz(func(t *testing.T, data []byte, action, resource string) {
 		grants := grantsFrom(c, data, action, resource)
 		result, problems := planner.Plan(c, grants, planner.Options{})
@@ -150,7 +150,7 @@ func FuzzMinimize(f *testing.F) {
 	f.Add(uint64(0))
 	f.Add(uint64(1)<<53 - 1)
 	f.Add(uint64(0x5555555555555))
-	c := mustCatalog(f)
+	c := defaultCatalog(f)
 	actions := c.Actions()
 	f.Fuzz(func(t *testing.T, mask uint64) {
 		var subset []*catalog.Action
@@ -178,4 +178,13 @@ func FuzzMinimize(f *testing.F) {
 
 func names(actions []*catalog.Action) []string {
 	return policy.SortedUnique(catalog.FullNames(actions))
+}
+
+func defaultCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -18,27 +18,27 @@ func MinimizeActions(c *catalog.Catalog, actions []*catalog.Action) []string {
 	for _, a := range actions {
 		in[a] = true
 	}
-	all := c.Actions()
+	// outside[i] counts the actions not in the set among the first i in
+	// lower-case order, so that whether a prefix's span holds only actions
+	// of the set is one subtraction.
+	byLower := c.ActionsByLowerName()
+	outside := make([]int, len(byLower)+1)
+	for i, a := range byLower {
+		outside[i+1] = outside[i]
+		if !in[a] {
+			outside[i+1]++
+		}
+	}
 	var out []string
 	for a := range in {
 		chosen := a.Name
 		for n := 1; n <= len(a.Name); n++ {
-			prefix := a.Name[:n]
-			matches, covered := 0, true
-			for _, other := range all {
-				if len(other.Name) >= n && strings.EqualFold(other.Name[:n], prefix) {
-					matches++
-					if !in[other] {
-						covered = false
-						break
-					}
-				}
-			}
-			if !covered {
+			lo, hi := c.PrefixSpan(a.Name[:n])
+			if outside[hi]-outside[lo] > 0 {
 				continue
 			}
-			if n < len(a.Name) || matches > 1 {
-				chosen = prefix + "*"
+			if n < len(a.Name) || hi-lo > 1 {
+				chosen = a.Name[:n] + "*"
 			}
 			break
 		}

@@ -69,7 +69,7 @@ type Result struct {
 // Plan turns grants into statements. With problems, the statements are
 // those of the grants without problems.
 func Plan(c *catalog.Catalog, grants []Grant, opts Options) (Result, []Problem) {
-	p := &planning{catalog: c, groups: map[groupKey]*group{}, arns: map[string]catalog.ARNResolution{}}
+	p := &planning{catalog: c, groups: map[groupKey]*group{}}
 	result := Result{Granted: make([][]*catalog.Action, len(grants))}
 	for i := range grants {
 		result.Granted[i] = p.grant(i, &grants[i])
@@ -86,7 +86,6 @@ type planning struct {
 	catalog  *catalog.Catalog
 	groups   map[groupKey]*group
 	problems []Problem
-	arns     map[string]catalog.ARNResolution
 }
 
 // groupKey is what a statement has in common: its effect, conditions,
@@ -208,9 +207,9 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 
 // target is a resource of a grant with what it denotes.
 type target struct {
-	arn   string
-	all   bool     // "*"
-	types []string // the resource types an ARN can denote
+	arn string
+	all bool                  // "*"
+	res catalog.ARNResolution // what an ARN can denote
 }
 
 func (p *planning) resolveResources(index int, g *Grant) []target {
@@ -229,14 +228,10 @@ func (p *planning) resolveResources(index int, g *Grant) []target {
 			targets = append(targets, target{arn: arn, all: true})
 			continue
 		}
-		res, ok := p.arns[arn]
-		if !ok {
-			res = p.catalog.ResolveARN(arn)
-			p.arns[arn] = res
-		}
+		res := p.catalog.ResolveARN(arn)
 		switch res.Kind {
 		case catalog.ARNResource:
-			targets = append(targets, target{arn: arn, types: res.Types})
+			targets = append(targets, target{arn: arn, res: res})
 		case catalog.ARNOtherService:
 			p.problem(index, FieldResources, i, `%s %s; a grant's resources must be Connect ARNs or "*".`, arn, res.Problem)
 		case catalog.ARNNoType:
@@ -258,12 +253,7 @@ func labelFor(a *catalog.Action, t target) (string, bool) {
 	if a.WildcardOnly() {
 		return "", false
 	}
-	var fit []string
-	for _, rt := range t.types {
-		if a.ActsOn(rt) {
-			fit = append(fit, rt)
-		}
-	}
+	fit := t.res.FittingTypes(a)
 	switch len(fit) {
 	case 0:
 		return "", false
@@ -287,7 +277,10 @@ func resourceKinds(targets []target) []string {
 		if t.all {
 			kinds = append(kinds, `"*"`)
 		} else {
-			kinds = append(kinds, t.types...)
+			kinds = append(kinds, t.res.Types...)
+			for _, f := range t.res.Forms {
+				kinds = append(kinds, f.Name)
+			}
 		}
 	}
 	return policy.SortedUnique(kinds)

@@ -11,9 +11,15 @@ import (
 
 const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
 
+// mustCatalog returns the 2020 snapshot, whose actions the tables of this
+// file name; latest_test.go covers the default snapshot.
 func mustCatalog(t testing.TB) *catalog.Catalog {
+	return mustSnapshot(t, catalog.PolicySentry2020)
+}
+
+func mustSnapshot(t testing.TB, name string) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Default()
+	c, err := catalog.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +154,7 @@ func TestPlanProblems(t *testing.T) {
 			[]Problem{{0, FieldActions, 0, "connect:DescribeUsr is not a Connect action; did you mean connect:DescribeUser?"}}},
 		{"pattern that matches nothing",
 			Grant{Actions: []string{"connect:Descibe*"}, Resources: []string{"*"}},
-			[]Problem{{0, FieldActions, 0, "connect:Descibe* matches no Connect action; did you mean connect:Describ*?"}}},
+			[]Problem{{0, FieldActions, 0, "connect:Descibe* matches no Connect action; did you mean connect:Describe*?"}}},
 		{"another service's action",
 			Grant{Actions: []string{"s3:GetObject"}, Resources: []string{"*"}},
 			[]Problem{{0, FieldActions, 0, "s3:GetObject is an action of s3, not of connect."}}},

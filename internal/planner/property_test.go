@@ -38,62 +38,64 @@ const propertyRuns = 400
 
 // The same grants in any order give byte-identical JSON.
 func TestPlanIsDeterministic(t *testing.T) {
-	c := mustCatalog(t)
-	r := rand.New(rand.NewPCG(1, 2))
-	planned := 0
-	for range propertyRuns {
-		grants := plannertest.RandomGrants(c, r)
-		for _, minimize := range []bool{false, true} {
-			first, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
-			if len(problems) > 0 {
-				continue
-			}
-			planned++
-			want := (&policy.Document{Version: policy.Version2012, Statements: first.Statements}).JSON()
-			for range 3 {
-				again, _ := planner.Plan(c, shuffled(grants, r), planner.Options{Minimize: minimize})
-				if got := (&policy.Document{Version: policy.Version2012, Statements: again.Statements}).JSON(); got != want {
-					t.Fatalf("shuffled grants gave other JSON:\n%s\nwant\n%s\ngrants: %+v", got, want, grants)
+	forEachSnapshot(t, func(t *testing.T, c *catalog.Catalog) {
+		r := rand.New(rand.NewPCG(1, 2))
+		planned := 0
+		for range propertyRuns {
+			grants := plannertest.RandomGrants(c, r)
+			for _, minimize := range []bool{false, true} {
+				first, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
+				if len(problems) > 0 {
+					continue
+				}
+				planned++
+				want := (&policy.Document{Version: policy.Version2012, Statements: first.Statements}).JSON()
+				for range 3 {
+					again, _ := planner.Plan(c, shuffled(grants, r), planner.Options{Minimize: minimize})
+					if got := (&policy.Document{Version: policy.Version2012, Statements: again.Statements}).JSON(); got != want {
+						t.Fatalf("shuffled grants gave other JSON:\n%s\nwant\n%s\ngrants: %+v", got, want, grants)
+					}
 				}
 			}
 		}
-	}
-	if planned < propertyRuns/2 {
-		t.Fatalf("only %d of %d random plans had no problems; the generator needs fixing", planned, 2*propertyRuns)
-	}
+		if planned < propertyRuns/2 {
+			t.Fatalf("only %d of %d random plans had no problems; the generator needs fixing", planned, 2*propertyRuns)
+		}
+	})
 }
 
 // Every (action, resource) pair an output statement allows or denies was
 // selected by a grant of the same effect and conditions, on that resource,
 // and the action can act on it.
 func TestPlanNeverGrantsMoreThanAsked(t *testing.T) {
-	c := mustCatalog(t)
-	r := rand.New(rand.NewPCG(3, 4))
-	checked := 0
-	for range propertyRuns {
-		grants := plannertest.RandomGrants(c, r)
-		for _, minimize := range []bool{false, true} {
-			result, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
-			if len(problems) > 0 {
-				continue
-			}
-			for _, s := range result.Statements {
-				for _, pattern := range s.Actions {
-					for _, a := range c.Match(pattern) {
-						for _, resource := range s.Resources {
-							checked++
-							if !grantedBy(c, grants, s, a, resource) {
-								t.Fatalf("statement %s allows %s on %s, which no grant asked for\ngrants: %+v", s.Sid, a.FullName(), resource, grants)
+	forEachSnapshot(t, func(t *testing.T, c *catalog.Catalog) {
+		r := rand.New(rand.NewPCG(3, 4))
+		checked := 0
+		for range propertyRuns {
+			grants := plannertest.RandomGrants(c, r)
+			for _, minimize := range []bool{false, true} {
+				result, problems := planner.Plan(c, grants, planner.Options{Minimize: minimize})
+				if len(problems) > 0 {
+					continue
+				}
+				for _, s := range result.Statements {
+					for _, pattern := range s.Actions {
+						for _, a := range c.Match(pattern) {
+							for _, resource := range s.Resources {
+								checked++
+								if !grantedBy(c, grants, s, a, resource) {
+									t.Fatalf("statement %s allows %s on %s, which no grant asked for\ngrants: %+v", s.Sid, a.FullName(), resource, grants)
+								}
 							}
 						}
 					}
 				}
 			}
 		}
-	}
-	if checked == 0 {
-		t.Fatal("no pair was checked")
-	}
+		if checked == 0 {
+			t.Fatal("no pair was checked")
+		}
+	})
 }
 
 func grantedBy(c *catalog.Catalog, grants []planner.Grant, s policy.Statement, a *catalog.Action, resource string) bool {
@@ -111,7 +113,7 @@ func grantedBy(c *catalog.Catalog, grants []planner.Grant, s policy.Statement, a
 		if resource == "*" {
 			return true
 		}
-		if !a.WildcardOnly() && slices.ContainsFunc(c.ResolveARN(resource).Types, a.ActsOn) {
+		if !a.WildcardOnly() && c.ResolveARN(resource).Fits(a) {
 			return true
 		}
 	}
@@ -119,7 +121,7 @@ func grantedBy(c *catalog.Catalog, grants []planner.Grant, s policy.Statement, a
 }
 
 func selects(c *catalog.Catalog, g planner.Grant, a *catalog.Action) bool {
-	if slices.Contains(g.AccessLevels, a.AccessLevel) {
+	if slices.ContainsFunc(g.AccessLevels, a.HasAccessLevel) {
 		return true
 	}
 	return slices.ContainsFunc(g.Actions, func(p string) bool { return slices.Contains(c.Match(p), a) })
@@ -128,24 +130,25 @@ func selects(c *catalog.Catalog, g planner.Grant, a *catalog.Action) bool {
 // Minimising never changes which catalog actions are allowed on which
 // resources under which conditions.
 func TestMinimizeKeepsEveryStatementsActions(t *testing.T) {
-	c := mustCatalog(t)
-	r := rand.New(rand.NewPCG(5, 6))
-	compared := 0
-	for range propertyRuns {
-		grants := plannertest.RandomGrants(c, r)
-		plain, problems := planner.Plan(c, grants, planner.Options{})
-		if len(problems) > 0 {
-			continue
+	forEachSnapshot(t, func(t *testing.T, c *catalog.Catalog) {
+		r := rand.New(rand.NewPCG(5, 6))
+		compared := 0
+		for range propertyRuns {
+			grants := plannertest.RandomGrants(c, r)
+			plain, problems := planner.Plan(c, grants, planner.Options{})
+			if len(problems) > 0 {
+				continue
+			}
+			minimized, _ := planner.Plan(c, grants, planner.Options{Minimize: true})
+			if got, want := coverage(c, minimized.Statements), coverage(c, plain.Statements); !slices.Equal(got, want) {
+				t.Fatalf("minimising changed what is granted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			compared++
 		}
-		minimized, _ := planner.Plan(c, grants, planner.Options{Minimize: true})
-		if got, want := coverage(c, minimized.Statements), coverage(c, plain.Statements); !slices.Equal(got, want) {
-			t.Fatalf("minimising changed what is granted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		if compared < propertyRuns/2 {
+			t.Fatalf("only %d plans compared", compared)
 		}
-		compared++
-	}
-	if compared < propertyRuns/2 {
-		t.Fatalf("only %d plans compared", compared)
-	}
+	})
 }
 
 // conditionsKey is a text that is the same for the same conditions in any
@@ -158,13 +161,17 @@ func conditionsKey(conditions []policy.Condition) string {
 	return strings.Join(policy.SortedUnique(parts), ";")
 }
 
-func mustCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
+// forEachSnapshot runs a property test on every embedded snapshot.
+func forEachSnapshot(t *testing.T, test func(t *testing.T, c *catalog.Catalog)) {
+	for _, name := range catalog.SnapshotNames {
+		t.Run(name, func(t *testing.T) {
+			c, err := catalog.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			test(t, c)
+		})
 	}
-	return c
 }
 
 // coverage lists "effect action resource conditions" for every catalog

@@ -82,6 +82,40 @@ func Size(json string) int {
 	return n
 }
 
+// Kind is what kind of policy a document is, which decides the size quota
+// IAM holds it to.
+type Kind string
+
+// The kinds of policy, as the provider's policy_kind attribute spells them.
+const (
+	KindCustomerManaged Kind = "customer-managed"
+	KindRoleInline      Kind = "role-inline"
+	KindUserInline      Kind = "user-inline"
+	KindGroupInline     Kind = "group-inline"
+	// KindAWSManaged is a policy AWS manages: no customer quota applies.
+	KindAWSManaged Kind = "aws-managed"
+)
+
+// Kinds lists every kind, for validation and documentation.
+var Kinds = []Kind{KindCustomerManaged, KindRoleInline, KindUserInline, KindGroupInline, KindAWSManaged}
+
+// Quota is the most characters, white space excluded, that IAM allows a
+// policy of the kind (for inline kinds, all of an entity's inline policies
+// together); 0 for a kind with no quota that a customer is held to.
+func (k Kind) Quota() int {
+	switch k {
+	case KindCustomerManaged:
+		return QuotaManaged
+	case KindRoleInline:
+		return QuotaRoleInline
+	case KindUserInline:
+		return QuotaUserInline
+	case KindGroupInline:
+		return QuotaGroupInline
+	}
+	return 0
+}
+
 // Quotas on policy size, in characters without white space.
 const (
 	QuotaManaged     = 6144

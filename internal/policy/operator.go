@@ -56,6 +56,10 @@ type Operator struct {
 	Family   OperatorFamily
 }
 
+// Negated reports whether the operator matches what its values do not,
+// such as StringNotEquals or NotIpAddress.
+func (op Operator) Negated() bool { return strings.Contains(op.Base, "Not") }
+
 // ParseOperator parses a condition operator. ok is false for an operator the
 // IAM grammar does not have; suggestion is then the nearest valid spelling,
 // if one differs only in case or by a typo.

@@ -14,12 +14,14 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
-var _ datasource.DataSource = (*actionsDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*actionsDataSource)(nil)
 
 // NewActionsDataSource returns the connect_actions data source.
 func NewActionsDataSource() datasource.DataSource { return &actionsDataSource{} }
 
-type actionsDataSource struct{}
+type actionsDataSource struct {
+	configuredCatalog
+}
 
 type actionsModel struct {
 	AccessLevels  []types.String  `tfsdk:"access_levels"`
@@ -34,6 +36,7 @@ type actionDetails struct {
 	Name             string                `tfsdk:"name"`
 	Description      string                `tfsdk:"description"`
 	AccessLevel      string                `tfsdk:"access_level"`
+	AccessLevels     []string              `tfsdk:"access_levels"`
 	ResourceTypes    []actionResourceTypes `tfsdk:"resource_types"`
 	ConditionKeys    []string              `tfsdk:"condition_keys"`
 	DependentActions []string              `tfsdk:"dependent_actions"`
@@ -59,7 +62,8 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"access_levels": schema.ListAttribute{
 				Description: "Keep the actions of these access levels: `List`, `Read`, `Write`, `Permissions management` or `Tagging`, " +
-					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`.",
+					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`. " +
+					"An action of two levels, such as `connect:TagResource` (`Tagging` and `Write`), is kept by either.",
 				ElementType: types.StringType,
 				Optional:    true,
 			},
@@ -101,7 +105,12 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 							Computed:    true,
 						},
 						"access_level": schema.StringAttribute{
-							Description: "The action's access level, such as `Read` or `Write`.",
+							Description: "The action's access level, such as `Read` or `Write`; for an action of two levels, the more specific, such as `Tagging` for `connect:TagResource`.",
+							Computed:    true,
+						},
+						"access_levels": schema.ListAttribute{
+							Description: "Every access level the reference gives the action, the more specific first, such as `[\"Tagging\", \"Write\"]`. An `access_levels` filter selects the action by any of them.",
+							ElementType: types.StringType,
 							Computed:    true,
 						},
 						"resource_types": schema.ListNestedAttribute{
@@ -154,7 +163,7 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 func (d *actionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model actionsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	c := d.load(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -187,7 +196,7 @@ func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnosti
 	typesPath := path.Root("resource_types")
 	for i, s := range stringValues(typesPath, model.ResourceTypes, diags) {
 		if _, ok := c.ResourceType(s); !ok && s != catalog.WildcardOnlyType {
-			diags.AddAttributeError(typesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, s))
+			diags.AddAttributeError(typesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, s, true))
 			continue
 		}
 		q.ResourceTypes = append(q.ResourceTypes, s)
@@ -217,13 +226,18 @@ func unknownAccessLevelMessage(level string) string {
 		level, quoted(catalog.AccessLevelNames()))
 }
 
-func unknownResourceTypeMessage(c *catalog.Catalog, name string) string {
+// unknownResourceTypeMessage says that name is not a resource type; where
+// "*" is also accepted (the actions filter), it says so.
+func unknownResourceTypeMessage(c *catalog.Catalog, name string, starAccepted bool) string {
 	hint := ""
 	if suggestion := c.SuggestResourceType(name); suggestion != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
 	}
-	return fmt.Sprintf("%q is not a Connect resource type%s; use one of %s, or \"*\" for the actions that support no resource-level permission.",
-		name, hint, quoted(c.ResourceTypeNames()))
+	star := ""
+	if starAccepted {
+		star = `, or "*" for the actions that support no resource-level permission`
+	}
+	return fmt.Sprintf("%q is not a Connect resource type%s; use one of %s%s.", name, hint, quoted(c.ResourceTypeNames()), star)
 }
 
 func unknownConditionKeyMessage(c *catalog.Catalog, name string) string {
@@ -246,6 +260,7 @@ func detailsOf(c *catalog.Catalog, a *catalog.Action) actionDetails {
 		Name:             a.FullName(),
 		Description:      a.Description,
 		AccessLevel:      string(a.AccessLevel),
+		AccessLevels:     levelNames(a.AccessLevels),
 		ResourceTypes:    make([]actionResourceTypes, len(a.ResourceTypes)),
 		ConditionKeys:    nonNil(a.ConditionKeys),
 		DependentActions: nonNil(a.DependentActions),
@@ -259,6 +274,14 @@ func detailsOf(c *catalog.Catalog, a *catalog.Action) actionDetails {
 			ARNFormat:     rt.ARNFormat,
 			ConditionKeys: nonNil(use.ConditionKeys),
 		}
+	}
+	return out
+}
+
+func levelNames(levels []catalog.AccessLevel) []string {
+	out := make([]string, len(levels))
+	for i, l := range levels {
+		out[i] = string(l)
 	}
 	return out
 }

@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
+// TestActionsDataSource runs the queries on the 2020 snapshot, where their
+// answers are Policy Sentry's.
 func TestActionsDataSource(t *testing.T) {
-	testStateChecks(t, `
+	testStateChecks(t, catalog2020+`
 data "connect_actions" "all" {}
 
 data "connect_actions" "queue_readers" {
@@ -57,7 +59,7 @@ data "connect_actions" "all_filters" {
 }
 
 func TestActionsDataSourceDetails(t *testing.T) {
-	testStateChecks(t, `
+	testStateChecks(t, catalog2020+`
 data "connect_actions" "test" {
   names = ["GetFederationTokens", "ListInstances", "DeleteUser"]
 }
@@ -66,7 +68,8 @@ data "connect_actions" "test" {
 			knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"name":         knownvalue.StringExact("connect:DeleteUser"),
 				"description":  knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
-				"access_level": knownvalue.StringExact("Write"),
+				"access_level":  knownvalue.StringExact("Write"),
+				"access_levels": stringsExact("Write"),
 				"resource_types": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"name":           knownvalue.StringExact("user"),
 					"required":       knownvalue.Bool(true),
@@ -92,6 +95,93 @@ data "connect_actions" "test" {
 	)
 }
 
+// TestActionsDataSourceLatest runs queries on the default snapshot, today's
+// catalog.
+func TestActionsDataSourceLatest(t *testing.T) {
+	testStateChecks(t, `
+data "connect_actions" "all" {}
+
+data "connect_actions" "tagging" {
+  access_levels = ["Tagging"]
+}
+
+data "connect_actions" "write" {
+  access_levels = ["Write"]
+}
+
+data "connect_actions" "wildcard_only" {
+  resource_types = ["*"]
+}
+
+data "connect_actions" "list_queues" {
+  resource_types = ["wildcard-queue"]
+}
+
+data "connect_actions" "on_ai_agents" {
+  resource_types = ["ai-agent"]
+}
+
+data "connect_actions" "storage" {
+  condition_keys = ["connect:StorageResourceType"]
+}
+
+data "connect_actions" "details" {
+  names = ["connect:TagResource", "StartTaskContact"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_actions.all", tfjsonpath.New("actions"), knownvalue.ListSizeExact(387)),
+		statecheck.ExpectKnownValue("data.connect_actions.tagging", tfjsonpath.New("actions"), stringsExact("connect:TagResource", "connect:UntagResource")),
+		statecheck.ExpectKnownValue("data.connect_actions.write", tfjsonpath.New("actions"), knownvalue.ListSizeExact(235)),
+		statecheck.ExpectKnownValue("data.connect_actions.wildcard_only", tfjsonpath.New("actions"), stringsExact(
+			"connect:CreateInstance", "connect:ListInstances", "connect:SendChatIntegrationEvent", "connect:SendIntegrationEvent", "connect:StartOutboundVoiceContact")),
+		statecheck.ExpectKnownValue("data.connect_actions.list_queues", tfjsonpath.New("actions"), stringsExact("connect:ListQueues")),
+		statecheck.ExpectKnownValue("data.connect_actions.on_ai_agents", tfjsonpath.New("actions"), stringsExact(
+			"connect:AssociateSecurityProfiles", "connect:DisassociateSecurityProfiles", "connect:ListEntitySecurityProfiles")),
+		statecheck.ExpectKnownValue("data.connect_actions.storage", tfjsonpath.New("actions"), stringsExact(
+			"connect:AssociateInstanceStorageConfig", "connect:DescribeInstanceStorageConfig", "connect:DisassociateInstanceStorageConfig", "connect:UpdateInstanceStorageConfig")),
+		statecheck.ExpectKnownValue("data.connect_actions.details", tfjsonpath.New("details"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":          knownvalue.StringExact("connect:StartTaskContact"),
+				"access_level":  knownvalue.StringExact("Write"),
+				"access_levels": stringsExact("Write"),
+				"resource_types": knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("contact"), "required": knownvalue.Bool(false)}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("contact-flow"), "required": knownvalue.Bool(true),
+						"arn_format": knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/contact-flow/${ContactFlowId}")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("quick-connect")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("task-template")}),
+				}),
+				"condition_keys": stringsExact("aws:ResourceTag/${TagKey}", "connect:AssignmentType", "connect:InstanceId"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":           knownvalue.StringExact("connect:TagResource"),
+				"access_level":   knownvalue.StringExact("Tagging"),
+				"access_levels":  stringsExact("Tagging", "Write"),
+				"resource_types": knownvalue.ListSizeExact(26),
+			}),
+		})),
+	)
+}
+
+func TestActionsDataSourceRemovedActionIn2020Only(t *testing.T) {
+	testStateChecks(t, catalog2020+`
+data "connect_actions" "test" {
+  names = ["connect:DestroyInstance"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_actions.test", tfjsonpath.New("actions"), stringsExact("connect:DestroyInstance")),
+	)
+}
+
+func TestActionsDataSourceRemovedActionInLatest(t *testing.T) {
+	testExpectError(t, `
+data "connect_actions" "test" {
+  names = ["connect:GetFederationTokens"]
+}
+`,
+		expectError(`No matching action`, `connect:GetFederationTokens is not a Connect action; did you mean connect:GetFederationToken?`))
+}
+
 func TestActionsDataSourceUnknownAccessLevel(t *testing.T) {
 	testExpectError(t, `
 data "connect_actions" "test" {
@@ -110,7 +200,7 @@ data "connect_actions" "test" {
   resource_types = ["queues"]
 }
 `,
-		expectError(`Unknown resource type`, `resource_types = ["queues"]`, `"queues" is not a Connect resource type (did you mean "queue"?); use one of "instance", "contact",`))
+		expectError(`Unknown resource type`, `resource_types = ["queues"]`, `"queues" is not a Connect resource type (did you mean "queue"?); use one of "agent-status", "ai-agent",`))
 }
 
 func TestActionsDataSourceUnknownConditionKey(t *testing.T) {
@@ -128,7 +218,7 @@ data "connect_actions" "test" {
   names = ["Descibe*"]
 }
 `,
-		expectError(`No matching action`, `names = ["Descibe*"]`, `Descibe* matches no Connect action; did you mean connect:Describ*?`))
+		expectError(`No matching action`, `names = ["Descibe*"]`, `Descibe* matches no Connect action; did you mean connect:Describe*?`))
 }
 
 func TestActionsDataSourceUnknownActionName(t *testing.T) {

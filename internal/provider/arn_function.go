@@ -23,7 +23,7 @@ func (f *arnFunction) Definition(_ context.Context, _ function.DefinitionRequest
 		Summary: "Builds the ARN of an Amazon Connect resource from its parts.",
 		MarkdownDescription: "Builds the ARN of a Connect resource of the given type from a map of its parts: `partition` (defaults to `aws`), " +
 			"`region`, `account` and the type's ids, such as `instance_id` and `queue_id` for a queue. Any part may be `*`. " +
-			"A missing or unknown part is an error that lists the parts the type needs; `connect_resource_types` lists them too.",
+			"A missing or unknown part is an error that lists the parts the type needs; `connect_resource_types` lists them too." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:        "resource_type",
@@ -53,7 +53,7 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	}
 	rt, ok := c.ResourceType(resourceType)
 	if !ok {
-		resp.Error = function.NewArgumentFuncError(0, unknownResourceTypeMessage(c, resourceType))
+		resp.Error = function.NewArgumentFuncError(0, unknownResourceTypeMessage(c, resourceType, false))
 		return
 	}
 	values := map[string]string{}

@@ -94,6 +94,6 @@ output "agent" {
   value = provider::connect::arn("agent", { region = "us-east-1" })
 }
 `,
-		ExpectError: expectError(`"agent" is not a Connect resource type; use one of "instance",`),
+		ExpectError: expectError(`"agent" is not a Connect resource type (did you mean "user"?); use one of "agent-status",`, `"workspace".`),
 	}))
 }

@@ -11,12 +11,14 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
-var _ datasource.DataSource = (*conditionKeysDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*conditionKeysDataSource)(nil)
 
 // NewConditionKeysDataSource returns the connect_condition_keys data source.
 func NewConditionKeysDataSource() datasource.DataSource { return &conditionKeysDataSource{} }
 
-type conditionKeysDataSource struct{}
+type conditionKeysDataSource struct {
+	configuredCatalog
+}
 
 type conditionKeysModel struct {
 	Names         []types.String      `tfsdk:"names"`
@@ -88,7 +90,7 @@ func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaR
 func (d *conditionKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model conditionKeysModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	c := d.load(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

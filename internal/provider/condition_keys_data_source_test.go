@@ -9,7 +9,7 @@ import (
 )
 
 func TestConditionKeysDataSource(t *testing.T) {
-	testStateChecks(t, `
+	testStateChecks(t, catalog2020+`
 data "connect_condition_keys" "named" {}
 
 data "connect_condition_keys" "all" {
@@ -50,6 +50,39 @@ data "connect_condition_keys" "some" {
 				"type":                   knownvalue.StringExact("IPAddress"),
 				"applies_to_all_actions": knownvalue.Bool(true),
 				"actions":                knownvalue.ListSizeExact(53),
+			}),
+		})),
+	)
+}
+
+func TestConditionKeysDataSourceLatest(t *testing.T) {
+	testStateChecks(t, `
+data "connect_condition_keys" "named" {}
+
+data "connect_condition_keys" "all" {
+  include_global = true
+}
+
+data "connect_condition_keys" "some" {
+  names = ["connect:InstanceId", "connect:FlowType", "connect:SearchTag/team"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_condition_keys.named", tfjsonpath.New("condition_keys"), knownvalue.ListSizeExact(21)),
+		statecheck.ExpectKnownValue("data.connect_condition_keys.all", tfjsonpath.New("condition_keys"), knownvalue.ListSizeExact(60)),
+		statecheck.ExpectKnownValue("data.connect_condition_keys.some", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":                   knownvalue.StringExact("connect:InstanceId"),
+				"type":                   knownvalue.StringExact("String"),
+				"applies_to_all_actions": knownvalue.Bool(false),
+				"actions":                knownvalue.ListSizeExact(349),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":        knownvalue.StringExact("connect:FlowType"),
+				"type":        knownvalue.StringExact("ArrayOfString"),
+				"multivalued": knownvalue.Bool(true),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name": knownvalue.StringExact("connect:SearchTag/${TagKey}"),
 			}),
 		})),
 	)

@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -12,8 +14,55 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
-// loadCatalog returns the embedded catalog, or adds an error if it does not
-// parse (which the catalog tests rule out for the page that ships).
+// configuredCatalog gives a data source the snapshot the provider is
+// configured with. Terraform validates a configuration before it configures
+// the provider, so ValidateConfig may run without it.
+type configuredCatalog struct {
+	catalog *catalog.Catalog
+}
+
+func (c *configuredCatalog) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	configured, ok := req.ProviderData.(*catalog.Catalog)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("Expected the catalog, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	c.catalog = configured
+}
+
+// load returns the configured snapshot, or the default one when the data
+// source was not configured (as in tests that call it directly).
+func (c *configuredCatalog) load(diags *diag.Diagnostics) *catalog.Catalog {
+	if c.catalog != nil {
+		return c.catalog
+	}
+	return loadCatalog(diags)
+}
+
+// candidates returns the snapshots a validation must hold for: the
+// configured one, or, before the provider is configured, every one, so that
+// validation reports only what is wrong whichever the configuration selects.
+func (c *configuredCatalog) candidates(diags *diag.Diagnostics) []*catalog.Catalog {
+	if c.catalog != nil {
+		return []*catalog.Catalog{c.catalog}
+	}
+	var out []*catalog.Catalog
+	for _, name := range catalog.SnapshotNames {
+		snapshot, err := catalog.Load(name)
+		if err != nil {
+			diags.AddError("Embedded catalog is invalid", catalogBug(err))
+			return nil
+		}
+		out = append(out, snapshot)
+	}
+	return out
+}
+
+// loadCatalog returns the default snapshot, or adds an error if it does not
+// parse (which the catalog tests rule out for the snapshot that ships).
 func loadCatalog(diags *diag.Diagnostics) *catalog.Catalog {
 	c, err := catalog.Default()
 	if err != nil {
@@ -28,6 +77,10 @@ func loadCatalog(diags *diag.Diagnostics) *catalog.Catalog {
 func catalogBug(err error) string {
 	return fmt.Sprintf("The provider's embedded catalog does not parse: %v. This is a bug in the provider.", err)
 }
+
+// functionCatalogNote ends every function's description: functions are
+// called without the provider's configuration.
+const functionCatalogNote = " Provider functions cannot see the provider's configuration, so this one always uses the `latest` catalog, whatever the provider's `catalog` attribute says."
 
 // functionCatalog is loadCatalog for functions, which report a FuncError.
 func functionCatalog() (*catalog.Catalog, *function.FuncError) {
@@ -61,13 +114,27 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// quoted joins values as a readable list of quoted strings.
-func quoted(values []string) string {
+// quotedAll quotes each value.
+func quotedAll(values []string) []string {
 	q := make([]string, len(values))
 	for i, v := range values {
 		q[i] = fmt.Sprintf("%q", v)
 	}
+	return q
+}
+
+// quotedCode joins values as Markdown code spans, for descriptions.
+func quotedCode(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = "`" + v + "`"
+	}
 	return strings.Join(q, ", ")
+}
+
+// quoted joins values as a readable list of quoted strings.
+func quoted(values []string) string {
+	return strings.Join(quotedAll(values), ", ")
 }
 
 // sentence capitalises a message and ends it with a period.

@@ -25,7 +25,7 @@ func (f *expandActionsFunction) Definition(_ context.Context, _ function.Definit
 		Summary: "Lists the Amazon Connect actions that an IAM action pattern matches.",
 		MarkdownDescription: "Returns the actions of the catalog, with their `connect:` prefix and sorted, that a name or pattern matches as IAM matches it: " +
 			"`*` matches any run of characters, `?` one character, letters in any case; the prefix is optional. " +
-			"A pattern that matches no action is an error that suggests the nearest names.",
+			"A pattern that matches no action is an error that suggests the nearest names." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:        "pattern",

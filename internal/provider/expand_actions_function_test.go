@@ -47,6 +47,6 @@ output "none" {
   value = provider::connect::expand_actions("Descibe*")
 }
 `,
-		ExpectError: expectError(`Descibe* matches no Connect action; did you mean connect:Describ*?`),
+		ExpectError: expectError(`Descibe* matches no Connect action; did you mean connect:Describe*?`),
 	}))
 }

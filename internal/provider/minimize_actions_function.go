@@ -26,7 +26,7 @@ func (f *minimizeActionsFunction) Definition(_ context.Context, _ function.Defin
 		Summary: "Shortens a list of Amazon Connect actions into wildcards that match exactly the same actions.",
 		MarkdownDescription: "Returns the shortest list of names and prefix wildcards, such as `connect:Describe*`, that matches exactly the same actions of the catalog " +
 			"as the given names and patterns; never `connect:*`. " +
-			"**Warning:** a wildcard also matches actions that AWS adds to Connect later. An element that matches no action is an error.",
+			"**Warning:** a wildcard also matches actions that AWS adds to Connect later. An element that matches no action is an error." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.ListParameter{
 				Name:        "actions",

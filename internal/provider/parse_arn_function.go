@@ -29,7 +29,7 @@ func (f *parseARNFunction) Definition(_ context.Context, _ function.DefinitionRe
 		Summary: "Parses the ARN of an Amazon Connect resource into its type and parts.",
 		MarkdownDescription: "Returns an object with the `resource_type` of a Connect ARN and its `parts` by name " +
 			"(`partition`, `region`, `account` and the type's ids such as `instance_id`), the inverse of `arn`. " +
-			"Parts may be wildcards, but the ARN must have the shape of exactly one type; anything else is an error.",
+			"Parts may be wildcards, but the ARN must have the shape of exactly one type; anything else is an error." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:        "arn",

@@ -16,16 +16,19 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
-var _ datasource.DataSource = (*policyAnalysisDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*policyAnalysisDataSource)(nil)
 
 // NewPolicyAnalysisDataSource returns the connect_policy_analysis data source.
 func NewPolicyAnalysisDataSource() datasource.DataSource { return &policyAnalysisDataSource{} }
 
-type policyAnalysisDataSource struct{}
+type policyAnalysisDataSource struct {
+	configuredCatalog
+}
 
 type policyAnalysisModel struct {
 	Policy               types.String        `tfsdk:"policy"`
 	FailOn               types.String        `tfsdk:"fail_on"`
+	PolicyKind           types.String        `tfsdk:"policy_kind"`
 	Ignore               []types.String      `tfsdk:"ignore"`
 	Findings             []findingModel      `tfsdk:"findings"`
 	AllowedActions       []string            `tfsdk:"allowed_actions"`
@@ -73,6 +76,12 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				Description: "The severity at or above which findings also become errors that fail the plan: `error`, `warning`, or `never` (the default).",
 				Optional:    true,
 			},
+			"policy_kind": schema.StringAttribute{
+				Description: fmt.Sprintf("What kind of policy this is, which decides the size quota it is held to: %s. "+
+					"Over that kind's quota is an error; an AWS managed policy is held to none. "+
+					"Without it, a policy too large for every customer policy is a warning and one over a smaller quota a suggestion.", quotedCode(policyKindNames())),
+				Optional: true,
+			},
 			"ignore": schema.ListAttribute{
 				Description: "Finding codes to leave out, such as `resource-wildcard`. The codes are listed in the provider's documentation of this data source.",
 				ElementType: types.StringType,
@@ -105,7 +114,8 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:    true,
 			},
 			"allowed_by_access_level": schema.MapAttribute{
-				Description: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`.",
+				Description: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`. " +
+					"An action of two levels, such as `connect:TagResource`, is listed under both.",
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,
 			},
@@ -125,7 +135,7 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model policyAnalysisModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	c := d.load(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -136,6 +146,11 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	if failOn != failOnNever && failOn != string(checker.SeverityError) && failOn != string(checker.SeverityWarning) {
 		resp.Diagnostics.AddAttributeError(path.Root("fail_on"), "Invalid fail_on",
 			fmt.Sprintf("fail_on must be %q, %q or %q, not %q.", checker.SeverityError, checker.SeverityWarning, failOnNever, failOn))
+	}
+	kind := policy.Kind(model.PolicyKind.ValueString())
+	if !model.PolicyKind.IsNull() && !slices.Contains(policy.Kinds, kind) {
+		resp.Diagnostics.AddAttributeError(path.Root("policy_kind"), "Invalid policy_kind",
+			fmt.Sprintf("%q is not a kind of policy; use one of %s.", kind, quoted(policyKindNames())))
 	}
 	ignorePath := path.Root("ignore")
 	ignored := stringValues(ignorePath, model.Ignore, &resp.Diagnostics)
@@ -157,9 +172,9 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	if err != nil {
 		findings = []checker.Finding{{Code: checker.CodeMalformedPolicy, Severity: checker.SeverityError, Statement: -1, Condition: -1,
 			Message: fmt.Sprintf("The policy cannot be read: %v.", err)}}
-		findings = append(findings, checker.SizeFindings(size)...)
+		findings = append(findings, checker.SizeFindings(size, kind)...)
 	} else {
-		findings = checker.New(c).Document(doc, size)
+		findings = checker.New(c).Document(doc, size, kind)
 		summary = checker.Summarize(c, doc)
 	}
 	findings = slices.DeleteFunc(findings, func(f checker.Finding) bool { return slices.Contains(ignored, f.Code) })
@@ -216,4 +231,12 @@ func findingLocation(f checker.Finding) string {
 		return ""
 	}
 	return fmt.Sprintf("Statement %d%s: ", f.Statement, sidNote(f.Sid))
+}
+
+func policyKindNames() []string {
+	names := make([]string, len(policy.Kinds))
+	for i, k := range policy.Kinds {
+		names[i] = string(k)
+	}
+	return names
 }

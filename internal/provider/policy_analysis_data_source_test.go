@@ -74,16 +74,34 @@ data "connect_policy_analysis" "test" {
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("error_count"), knownvalue.Int64Exact(2)),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(1)),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("suggestion_count"), knownvalue.Int64Exact(0)),
-		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(53)),
-		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
-			"Read":                   knownvalue.ListSizeExact(12),
-			"Write":                  knownvalue.ListSizeExact(29),
-			"List":                   knownvalue.ListSizeExact(10),
+		// connect:* allows every action of the configured snapshot.
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(387)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapExact(map[string]knownvalue.Check{
+			"Read":                   knownvalue.ListSizeExact(81),
+			"Write":                  knownvalue.ListSizeExact(235), // with the two Tagging, Write actions
+			"List":                   knownvalue.ListSizeExact(71),
 			"Tagging":                stringsExact("connect:TagResource", "connect:UntagResource"),
 			"Permissions management": knownvalue.ListSizeExact(0),
 		})),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("unknown_actions"), stringsExact("connect:DescribeUsr")),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("size"), knownvalue.Int64Exact(386)),
+	)
+}
+
+func TestPolicyAnalysisDataSourceAllowedActionsOf2020(t *testing.T) {
+	testStateChecks(t, catalog2020+`
+data "connect_policy_analysis" "test" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "connect:*", Resource = "*" }]
+  })
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(53)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.test", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
+			"Tagging": stringsExact("connect:TagResource", "connect:UntagResource"),
+			"Write":   knownvalue.ListSizeExact(29),
+		})),
 	)
 }
 
@@ -99,8 +117,9 @@ data "connect_policy_document" "built" {
 }
 
 data "connect_policy_analysis" "built" {
-  policy  = data.connect_policy_document.built.json
-  fail_on = "warning"
+  policy      = data.connect_policy_document.built.json
+  policy_kind = "role-inline"
+  fail_on     = "warning"
 }
 
 data "connect_policy_analysis" "hand_written" {
@@ -110,7 +129,7 @@ data "connect_policy_analysis" "hand_written" {
       "Version": "2012-10-17",
       "Statement": [{
         "Effect": "Allow",
-        "Action": ["connect:StartOutboundVoiceContact", "connect:StopContact"],
+        "Action": ["connect:StartContactRecording", "connect:StopContact"],
         "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*",
         "Condition": {"Bool": {"aws:SecureTransport": "true"}}
       }]
@@ -118,14 +137,17 @@ data "connect_policy_analysis" "hand_written" {
   JSON
 }
 `,
-		statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
+		// Only suggestions: the dependent actions go on "*", as the reference
+		// does not say which resources they need.
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("error_count"), knownvalue.Int64Exact(0)),
+		statecheck.ExpectKnownValue("data.connect_policy_analysis.built", tfjsonpath.New("warning_count"), knownvalue.Int64Exact(0)),
 		statecheck.CompareValuePairs(
 			"data.connect_policy_analysis.built", tfjsonpath.New("allowed_actions"),
 			"data.connect_policy_document.built", tfjsonpath.New("allowed_actions"),
 			compareSame()),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("findings"), knownvalue.ListSizeExact(0)),
 		statecheck.ExpectKnownValue("data.connect_policy_analysis.hand_written", tfjsonpath.New("allowed_by_access_level"), knownvalue.MapPartial(map[string]knownvalue.Check{
-			"Write": stringsExact("connect:StartOutboundVoiceContact", "connect:StopContact"),
+			"Write": stringsExact("connect:StartContactRecording", "connect:StopContact"),
 		})),
 	)
 }

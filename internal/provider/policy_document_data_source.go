@@ -18,12 +18,14 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
-var _ datasource.DataSource = (*policyDocumentDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*policyDocumentDataSource)(nil)
 
 // NewPolicyDocumentDataSource returns the connect_policy_document data source.
 func NewPolicyDocumentDataSource() datasource.DataSource { return &policyDocumentDataSource{} }
 
-type policyDocumentDataSource struct{}
+type policyDocumentDataSource struct {
+	configuredCatalog
+}
 
 // skipPolicyDocumentWork is set only in the benchmark build (bench_stub.go).
 var skipPolicyDocumentWork = false
@@ -259,7 +261,7 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	var model policyDocumentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	c := d.load(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -386,7 +388,7 @@ func (b *documentBuilder) checkDocument(at path.Path, v types.String) *policy.Do
 		b.diags.AddAttributeError(at, "Invalid policy JSON", fmt.Sprintf("This policy cannot be read: %v.", err))
 		return nil
 	}
-	for _, f := range b.checker.Document(doc, policy.Size(v.ValueString())) {
+	for _, f := range b.checker.Document(doc, policy.Size(v.ValueString()), "") {
 		if f.Code == checker.CodeMissingDependentActions || f.Statement < 0 {
 			continue // judged on the merged policy
 		}
@@ -472,13 +474,18 @@ func (b *documentBuilder) planGrants(grants []grantModel, minimize bool) []polic
 		b.reportGrantProblem(p)
 	}
 	for i, g := range planned {
-		at := path.Root("grant").AtListIndex(i).AtName("condition")
+		at := path.Root("grant").AtListIndex(i)
 		effect := g.Effect
 		if effect == "" {
 			effect = policy.Allow
 		}
 		for _, f := range b.checker.Conditions(effect, result.Granted[i], g.Conditions) {
-			b.report(at.AtListIndex(f.Condition), f.Message, f.Severity)
+			b.report(at.AtName("condition").AtListIndex(f.Condition), f.Message, f.Severity)
+		}
+		if star := slices.Index(g.Resources, "*"); star >= 0 && effect == policy.Allow {
+			for _, f := range checker.ResourceWildcard(result.Granted[i], g.Conditions) {
+				b.report(at.AtName("resources").AtListIndex(star), f.Message, f.Severity)
+			}
 		}
 	}
 	return result.Statements

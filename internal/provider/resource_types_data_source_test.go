@@ -9,7 +9,7 @@ import (
 )
 
 func TestResourceTypesDataSource(t *testing.T) {
-	testStateChecks(t, `
+	testStateChecks(t, catalog2020+`
 data "connect_resource_types" "all" {}
 
 data "connect_resource_types" "some" {
@@ -20,6 +20,7 @@ data "connect_resource_types" "some" {
 		statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types").AtSliceIndex(2), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"name":           knownvalue.StringExact("user"),
 			"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/agent/${UserId}"),
+			"service":        knownvalue.StringExact("connect"),
 			"parts":          stringsExact("partition", "region", "account", "instance_id", "user_id"),
 			"condition_keys": stringsExact("aws:ResourceTag/${TagKey}"),
 			"actions":        knownvalue.ListSizeExact(11),
@@ -28,6 +29,7 @@ data "connect_resource_types" "some" {
 			knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"name":           knownvalue.StringExact("queue"),
 				"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}"),
+				"service":        knownvalue.StringExact("connect"),
 				"parts":          stringsExact("partition", "region", "account", "instance_id", "queue_id"),
 				"condition_keys": knownvalue.ListSizeExact(0),
 				"actions": stringsExact("connect:AssociateRoutingProfileQueues", "connect:CreateRoutingProfile",
@@ -51,5 +53,37 @@ data "connect_resource_types" "test" {
   ]
 }
 `,
-		expectError(`Unknown resource type`, `"agent",`, `"agent" is not a Connect resource type; use one of "instance",`))
+		expectError(`Unknown resource type`, `"agent",`, `"agent" is not a Connect resource type (did you mean "user"?); use one of "agent-status",`))
+}
+
+func TestResourceTypesDataSourceLatest(t *testing.T) {
+	testStateChecks(t, `
+data "connect_resource_types" "all" {}
+
+data "connect_resource_types" "some" {
+  names = ["wildcard-queue", "phone-number", "ai-agent"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_resource_types.all", tfjsonpath.New("resource_types"), knownvalue.ListSizeExact(45)),
+		statecheck.ExpectKnownValue("data.connect_resource_types.some", tfjsonpath.New("resource_types"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"name":           knownvalue.StringExact("wildcard-queue"),
+				"arn_format":     knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/*"),
+				"service":        knownvalue.StringExact("connect"),
+				"parts":          stringsExact("partition", "region", "account", "instance_id"),
+				"condition_keys": knownvalue.ListSizeExact(0),
+				"actions":        stringsExact("connect:ListQueues"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":       knownvalue.StringExact("phone-number"),
+				"arn_format": knownvalue.StringExact("arn:${Partition}:connect:${Region}:${Account}:phone-number/${PhoneNumberId}"),
+				"parts":      stringsExact("partition", "region", "account", "phone_number_id"),
+			}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":    knownvalue.StringExact("ai-agent"),
+				"service": knownvalue.StringExact("wisdom"),
+				"parts":   stringsExact("partition", "region", "account", "assistant_id", "ai_agent_id", "version"),
+			}),
+		})),
+	)
 }

@@ -28,6 +28,13 @@ var resourcePool = []string{
 	Instance + "/agent-group/g1",
 	"arn:aws:connect:*:*:instance/*/security-profile/*",
 	"arn:aws:connect:eu-west-2:210987654321:instance/${aws:PrincipalTag/instance}/queue/*",
+	// Kinds the latest catalog adds: account-level and collective types,
+	// another service's type, a documented form.
+	"arn:aws:connect:us-east-1:123456789012:phone-number/*",
+	"arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/t1",
+	Instance + "/contact-flow/f1",
+	"arn:aws:wisdom:us-east-1:123456789012:ai-agent/a1/*",
+	Instance + "/user/${aws:userid}",
 }
 
 var conditionPool = []policy.Condition{
@@ -63,8 +70,9 @@ func RandomGrants(c *catalog.Catalog, r *rand.Rand) []planner.Grant {
 		if len(g.AccessLevels) == 0 && len(g.Actions) == 0 {
 			g.AccessLevels = []catalog.AccessLevel{catalog.AccessRead}
 		}
+		pool := resourcesOf(c)
 		for range 1 + r.IntN(3) {
-			g.Resources = append(g.Resources, resourcePool[r.IntN(len(resourcePool))])
+			g.Resources = append(g.Resources, pool[r.IntN(len(pool))])
 		}
 		if r.IntN(5) == 0 {
 			g.Effect = policy.Deny
@@ -76,6 +84,18 @@ func RandomGrants(c *catalog.Catalog, r *rand.Rand) []planner.Grant {
 	return grants
 }
 
+// resourcesOf keeps the resources of the pool that are ARNs of the
+// catalog's types: the 2020 catalog knows no account-level phone number.
+func resourcesOf(c *catalog.Catalog) []string {
+	var out []string
+	for _, arn := range resourcePool {
+		if c.ResolveARN(arn).Kind == catalog.ARNResource {
+			out = append(out, arn)
+		}
+	}
+	return out
+}
+
 // FittingResource returns a resource the action can act on, so that naming
 // it explicitly is not an error.
 func FittingResource(c *catalog.Catalog, a *catalog.Action, r *rand.Rand) string {
@@ -83,9 +103,17 @@ func FittingResource(c *catalog.Catalog, a *catalog.Action, r *rand.Rand) string
 		return "*"
 	}
 	rt, _ := c.ResourceType(a.ResourceTypes[r.IntN(len(a.ResourceTypes))].ResourceType)
-	parts := map[string]string{"region": "us-east-1", "account": "123456789012"}
-	for _, part := range rt.Parts()[3:] {
-		parts[part] = "*"
+	parts := map[string]string{}
+	for _, part := range rt.Parts() {
+		switch part {
+		case "partition":
+		case "region":
+			parts[part] = "us-east-1"
+		case "account":
+			parts[part] = "123456789012"
+		default:
+			parts[part] = "*"
+		}
 	}
 	arn, err := c.BuildARN(rt, parts)
 	if err != nil {

@@ -1,0 +1,62 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+)
+
+// DocumentedForm is an ARN form that AWS's guides prescribe for some actions
+// but the Service Authorization Reference does not list. Real policies use
+// these forms, so a check that refused them would be a false alarm.
+type DocumentedForm struct {
+	// Name labels the form in messages and Sids, such as "federation-user".
+	Name string
+	// ARNFormat is the form, with ${...} placeholders as in a resource type.
+	ARNFormat string
+	// Actions are the actions, without prefix, for which the form is valid.
+	Actions []string
+	// Source is where AWS documents the form.
+	Source string
+
+	template arnTemplate
+}
+
+// Allows reports whether the form is valid for the action.
+func (f *DocumentedForm) Allows(a *Action) bool { return slices.Contains(f.Actions, a.Name) }
+
+// documentedForms are the forms the catalog accepts beyond the reference.
+var documentedForms = []DocumentedForm{
+	{
+		// The Amazon Connect Administrator Guide, "Configure SAML with IAM
+		// for Amazon Connect" (configure-saml.html) and "Troubleshoot SAML"
+		// (troubleshoot-saml.html), grant connect:GetFederationToken on
+		// instance/<instance id>/user/${aws:userid}, while the reference
+		// lists only the instance as its resource type.
+		Name:      "federation-user",
+		ARNFormat: "arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/user/${UserId}",
+		Actions:   []string{"GetFederationToken"},
+		Source:    "Amazon Connect Administrator Guide, Configure SAML with IAM for Amazon Connect",
+	},
+}
+
+// DocumentedForms lists the documented forms that apply to the catalog's
+// actions.
+func (c *Catalog) DocumentedForms() []*DocumentedForm { return c.documented }
+
+// addDocumentedForms keeps the forms whose actions the catalog has.
+func (c *Catalog) addDocumentedForms() error {
+	for _, f := range documentedForms {
+		form := f
+		form.Actions = slices.DeleteFunc(slices.Clone(f.Actions), func(name string) bool { _, ok := c.Action(name); return !ok })
+		if len(form.Actions) == 0 {
+			continue
+		}
+		template, err := compileTemplate(form.ARNFormat)
+		if err != nil {
+			return fmt.Errorf("documented form %s: %w", form.Name, err)
+		}
+		form.template = template
+		c.documented = append(c.documented, &form)
+	}
+	return nil
+}

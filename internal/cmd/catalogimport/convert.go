@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+// The package's layout, read strictly so that a change of layout stops the
+// import instead of losing data.
+type iamAction struct {
+	Name             string           `json:"name"`
+	Description      string           `json:"description"`
+	AccessLevel      string           `json:"accessLevel"`
+	ResourceTypes    []iamResourceUse `json:"resourceTypes"`
+	ConditionKeys    []string         `json:"conditionKeys"`
+	DependentActions []string         `json:"dependentActions"`
+	// IsPermissionOnly marks, in some versions, an action without an API
+	// operation of its own; the catalog does not use it.
+	IsPermissionOnly bool `json:"isPermissionOnly"`
+}
+
+type iamResourceUse struct {
+	Name             string   `json:"name"`
+	Required         bool     `json:"required"`
+	ConditionKeys    []string `json:"conditionKeys"`
+	DependentActions []string `json:"dependentActions"`
+}
+
+type iamResourceType struct {
+	Key           string   `json:"key"`
+	ARN           string   `json:"arn"`
+	ConditionKeys []string `json:"conditionKeys"`
+}
+
+type iamConditionKey struct {
+	Key         string `json:"key"`
+	Description string `json:"description"`
+	Type        string `json:"type"`
+}
+
+type iamPackageJSON struct {
+	Version   string `json:"version"`
+	UpdatedAt string `json:"updatedAt"`
+	License   string `json:"license"`
+}
+
+func decodeStrict(name string, data []byte, target any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(target); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// read decodes the package's files for the service.
+func (p *sourcePackage) read() (actions map[string]iamAction, types map[string]iamResourceType, keys map[string]iamConditionKey, err error) {
+	if err = decodeStrict("actions", p.Files["data/actions/"+service+".json"], &actions); err != nil {
+		return
+	}
+	if err = decodeStrict("resource types", p.Files["data/resourceTypes/"+service+".json"], &types); err != nil {
+		return
+	}
+	err = decodeStrict("condition keys", p.Files["data/conditionKeys/"+service+".json"], &keys)
+	return
+}
+
+// versionDate matches the date a version encodes: 0.21.202609261 is the data
+// of 2026-09-26 (the last digit counts releases of the day).
+var versionDate = regexp.MustCompile(`^\d+\.\d+\.(\d{4})(\d{2})(\d{2})\d+$`)
+
+func (p *sourcePackage) source(role, note string) (catalog.SnapshotSource, error) {
+	var meta iamPackageJSON
+	if err := json.Unmarshal(p.Files["package.json"], &meta); err != nil {
+		return catalog.SnapshotSource{}, fmt.Errorf("package.json of %s: %w", p.Version, err)
+	}
+	m := versionDate.FindStringSubmatch(p.Version)
+	if meta.Version != p.Version || m == nil {
+		return catalog.SnapshotSource{}, fmt.Errorf("version %q (package.json says %q) does not encode a data date", p.Version, meta.Version)
+	}
+	license := "MIT"
+	if !bytes.HasPrefix(p.Files["LICENSE.txt"], []byte("MIT License")) {
+		return catalog.SnapshotSource{}, fmt.Errorf("%s@%s is no longer under the MIT licence; review its LICENSE.txt before importing it", packageName, p.Version)
+	}
+	return catalog.SnapshotSource{
+		Role:      role,
+		Package:   packageName,
+		Version:   p.Version,
+		DataDate:  m[1] + "-" + m[2] + "-" + m[3],
+		Integrity: p.Dist.Integrity,
+		License:   license,
+		Origin:    "AWS Service Authorization Reference",
+		Note:      note,
+	}, nil
+}
+
+// convert builds the snapshot from the current package and, when the
+// current one lists no dependent actions at all, the package to take them
+// from.
+func convert(current, dependents *sourcePackage) (*catalog.SnapshotFile, error) {
+	actions, types, keys, err := current.read()
+	if err != nil {
+		return nil, fmt.Errorf("%s@%s: %w", packageName, current.Version, err)
+	}
+	out := &catalog.SnapshotFile{
+		Format:      catalog.SnapshotFormat,
+		Service:     service,
+		ServiceName: "Amazon Connect",
+		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
+	}
+	for _, rt := range types {
+		out.ResourceTypes = append(out.ResourceTypes, catalog.SnapshotResourceType{Name: rt.Key, ARNFormat: rt.ARN, ConditionKeys: sortedCopy(rt.ConditionKeys)})
+	}
+	slices.SortFunc(out.ResourceTypes, func(a, b catalog.SnapshotResourceType) int { return strings.Compare(a.Name, b.Name) })
+	for _, k := range keys {
+		out.ConditionKeys = append(out.ConditionKeys, catalog.SnapshotConditionKey{Name: k.Key, Type: k.Type, Description: k.Description})
+	}
+	slices.SortFunc(out.ConditionKeys, func(a, b catalog.SnapshotConditionKey) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	for _, a := range actions {
+		out.Actions = append(out.Actions, snapshotAction(a))
+	}
+	slices.SortFunc(out.Actions, func(a, b catalog.SnapshotAction) int { return strings.Compare(a.Name, b.Name) })
+
+	source, err := current.source("actions, access levels, resource types, ARN formats, condition keys and their types", "")
+	if err != nil {
+		return nil, err
+	}
+	out.Sources = []catalog.SnapshotSource{source}
+	if dependents != nil && !slices.ContainsFunc(out.Actions, hasDependents) {
+		taken, err := takeDependentActions(out, dependents)
+		if err != nil {
+			return nil, err
+		}
+		note := fmt.Sprintf("version %s lists no dependent actions for any action (AWS changed the reference's layout); the dependent actions of the %d actions that have them are taken from this version, for the actions that still exist", current.Version, taken)
+		source, err := dependents.source("dependent actions", note)
+		if err != nil {
+			return nil, err
+		}
+		out.Sources = append(out.Sources, source)
+	}
+	out.Counts = counts(out)
+	// The same checks the provider makes when it loads the snapshot.
+	if _, err := catalog.ParseSnapshot(catalog.Latest, mustEncode(out)); err != nil {
+		return nil, fmt.Errorf("the converted catalog does not load: %w", err)
+	}
+	return out, nil
+}
+
+func snapshotAction(a iamAction) catalog.SnapshotAction {
+	sa := catalog.SnapshotAction{
+		Name:             a.Name,
+		Description:      sentence(a.Description),
+		AccessLevel:      a.AccessLevel,
+		ConditionKeys:    sortedCopy(a.ConditionKeys),
+		DependentActions: sortedCopy(a.DependentActions),
+	}
+	for _, use := range a.ResourceTypes {
+		// The reference sometimes repeats a row (StartOutboundChatContact
+		// listed contact twice in 2026-09): merge repeats into one.
+		if j := slices.IndexFunc(sa.ResourceTypes, func(u catalog.SnapshotResourceTypeUse) bool { return u.Name == use.Name }); j >= 0 {
+			merged := &sa.ResourceTypes[j]
+			merged.Required = merged.Required || use.Required
+			merged.ConditionKeys = sortedCopy(append(merged.ConditionKeys, use.ConditionKeys...))
+			merged.DependentActions = sortedCopy(append(merged.DependentActions, use.DependentActions...))
+			continue
+		}
+		sa.ResourceTypes = append(sa.ResourceTypes, catalog.SnapshotResourceTypeUse{
+			Name: use.Name, Required: use.Required,
+			ConditionKeys: sortedCopy(use.ConditionKeys), DependentActions: sortedCopy(use.DependentActions),
+		})
+	}
+	return sa
+}
+
+func hasDependents(a catalog.SnapshotAction) bool {
+	return len(a.DependentActions) > 0 || slices.ContainsFunc(a.ResourceTypes, func(u catalog.SnapshotResourceTypeUse) bool { return len(u.DependentActions) > 0 })
+}
+
+// takeDependentActions copies the dependent actions of the older package's
+// actions into the snapshot's actions of the same name; those of a resource
+// type the action no longer acts on go to the action as a whole. It returns
+// how many actions received some.
+func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage) (int, error) {
+	var actions map[string]iamAction
+	if err := decodeStrict("actions", older.Files["data/actions/"+service+".json"], &actions); err != nil {
+		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
+	}
+	byName := map[string]iamAction{}
+	for _, a := range actions {
+		byName[a.Name] = a
+	}
+	taken := 0
+	for i := range out.Actions {
+		sa := &out.Actions[i]
+		old, ok := byName[sa.Name]
+		if !ok {
+			continue
+		}
+		whole := slices.Clone(old.DependentActions)
+		for _, use := range old.ResourceTypes {
+			j := slices.IndexFunc(sa.ResourceTypes, func(u catalog.SnapshotResourceTypeUse) bool { return u.Name == use.Name })
+			if j < 0 {
+				whole = append(whole, use.DependentActions...)
+				continue
+			}
+			sa.ResourceTypes[j].DependentActions = sortedCopy(use.DependentActions)
+		}
+		sa.DependentActions = sortedCopy(whole)
+		if hasDependents(*sa) {
+			taken++
+		}
+	}
+	return taken, nil
+}
+
+func counts(f *catalog.SnapshotFile) catalog.SnapshotCounts {
+	c := catalog.SnapshotCounts{
+		Actions:              len(f.Actions),
+		ActionsByAccessLevel: map[string]int{},
+		ResourceTypes:        len(f.ResourceTypes),
+		ConditionKeys:        len(f.ConditionKeys),
+	}
+	for _, a := range f.Actions {
+		c.ActionsByAccessLevel[a.AccessLevel]++
+		if hasDependents(a) {
+			c.ActionsWithDependentActions++
+		}
+	}
+	return c
+}
+
+// sentence ends a description with a period, as the 2020 page's do.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s != "" && !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// sortedCopy sorts a copy without duplicates; nil stays nil, so that empty
+// lists are left out of the file.
+func sortedCopy(values []string) []string {
+	if len(values) == 0 {
+		return nil
+	}
+	out := slices.Clone(values)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func mustEncode(f *catalog.SnapshotFile) []byte {
+	data, err := f.Encode()
+	if err != nil {
+		panic(err) // a SnapshotFile always encodes
+	}
+	return data
+}
