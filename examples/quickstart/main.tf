@@ -49,7 +49,7 @@ output "policy_json" {
 }
 
 # Guard a hand-written policy: the plan fails on any error finding, and the
-# warnings and suggestions are there to read.
+# warnings (DeleteUser on every user) and suggestions are there to read.
 data "connect_policy_analysis" "hand_written" {
   fail_on = "error"
   policy = jsonencode({
@@ -57,7 +57,7 @@ data "connect_policy_analysis" "hand_written" {
     Statement = [{
       Sid      = "Supervisors"
       Effect   = "Allow"
-      Action   = ["connect:DescribeUser", "connect:ListUsers", "connect:GetFederationTokens"]
+      Action   = ["connect:DescribeUser", "connect:ListUsers", "connect:DeleteUser"]
       Resource = "*"
     }]
   })

@@ -156,7 +156,8 @@ func (k *ConditionKey) matches(lowerName string) bool {
 	return k.lowerPrefix != "" && len(lowerName) > len(k.lowerPrefix) && strings.HasPrefix(lowerName, k.lowerPrefix)
 }
 
-// Catalog is the parsed catalog. It is immutable and safe for concurrent use.
+// Catalog is the parsed catalog. It is immutable but for a cache of ARN
+// resolutions, and safe for concurrent use.
 type Catalog struct {
 	Prefix string
 	// Name is the snapshot's name, such as "latest".

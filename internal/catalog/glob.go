@@ -83,13 +83,15 @@ func CoversService(pattern string) bool {
 // pattern may omit the "connect:" prefix; "*" matches every action.
 func (c *Catalog) Match(pattern string) []*Action {
 	full := qualify(pattern)
-	if !CoversService(full) {
-		return nil
-	}
 	if !HasWildcard(full) {
-		if a, ok := c.Action(full); ok {
+		// A plain name: a lookup, for the service and the action alike.
+		service, _, _ := SplitAction(full)
+		if a, ok := c.Action(full); ok && strings.EqualFold(service, ServicePrefix) {
 			return []*Action{a}
 		}
+		return nil
+	}
+	if !CoversService(full) {
 		return nil
 	}
 	var out []*Action

@@ -225,3 +225,17 @@ func TestLatestDropsActionsOf2020(t *testing.T) {
 		t.Errorf("ListQueues acts on %v, want wildcard-queue", queues.ResourceTypeNames())
 	}
 }
+
+func TestLatestSuggestResourceType(t *testing.T) {
+	c := latest(t)
+	for name, want := range map[string]string{
+		"agent":        "user",                  // the ARN's word for a user
+		"view":         "customer-managed-view", // the first of the types whose ARNs say view/
+		"queues":       "queue",
+		"nothing-like": "",
+	} {
+		if got := c.SuggestResourceType(name); got != want {
+			t.Errorf("SuggestResourceType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

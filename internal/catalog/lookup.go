@@ -38,10 +38,11 @@ func orPeriod(hint string) string {
 // SuggestResourceType returns the nearest resource type name to one that is
 // not in the catalog, or "" when none is close.
 func (c *Catalog) SuggestResourceType(name string) string {
-	// An ARN's word for a type, such as "agent" for a user.
-	for typeName, word := range c.typeWordByName {
-		if word == name && typeName != name {
-			return typeName
+	// An ARN's word for a type, such as "agent" for a user; where several
+	// types share the word (view), the first in catalog order.
+	for _, rt := range c.resourceTypes {
+		if c.typeWordByName[rt.Name] == name && rt.Name != name {
+			return rt.Name
 		}
 	}
 	best, bestDistance := "", max(2, len(name)/3)+1

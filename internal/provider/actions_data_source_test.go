@@ -66,8 +66,8 @@ data "connect_actions" "test" {
 `,
 		statecheck.ExpectKnownValue("data.connect_actions.test", tfjsonpath.New("details"), knownvalue.ListExact([]knownvalue.Check{
 			knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"name":         knownvalue.StringExact("connect:DeleteUser"),
-				"description":  knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
+				"name":          knownvalue.StringExact("connect:DeleteUser"),
+				"description":   knownvalue.StringExact("Grants permissions to delete a user in an Amazon Connect instance."),
 				"access_level":  knownvalue.StringExact("Write"),
 				"access_levels": stringsExact("Write"),
 				"resource_types": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{

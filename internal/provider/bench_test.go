@@ -13,7 +13,8 @@ import (
 )
 
 // benchModel is the configuration bench/plan-time uses for each
-// connect_policy_document: four grants with conditions and a statement.
+// connect_policy_document: five grants with conditions and a statement,
+// valid in both embedded catalogs.
 func benchModel(i int) *policyDocumentModel {
 	strs := func(values ...string) []types.String {
 		out := make([]types.String, len(values))
@@ -29,11 +30,13 @@ func benchModel(i int) *policyDocumentModel {
 	return &policyDocumentModel{
 		Grants: []grantModel{
 			{AccessLevels: strs("Read", "List"), Resources: strs(instance, instance+"/queue/*", instance+"/routing-profile/*"), Effect: types.StringNull()},
-			{Actions: strs("StartOutboundVoiceContact", "StopContact", "connect:*ContactRecording"), Resources: strs(instance + "/contact/*"), Effect: types.StringNull(),
+			{Actions: strs("StartOutboundVoiceContact"), Resources: strs("*"), Effect: types.StringNull(),
+				Conditions: []conditionModel{condition("StringEquals", "aws:RequestedRegion", "us-east-1")}},
+			{Actions: strs("StopContact", "connect:*ContactRecording"), Resources: strs(instance + "/contact/*"), Effect: types.StringNull(),
 				Conditions: []conditionModel{condition("StringEquals", "aws:RequestedRegion", "us-east-1"), condition("Bool", "aws:SecureTransport", "true")}},
 			{Actions: strs("UpdateUserRoutingProfile", "UpdateUserSecurityProfiles"), Resources: strs(instance+"/agent/*", instance+"/routing-profile/*", instance+"/security-profile/*"),
 				Effect: types.StringNull(), Conditions: []conditionModel{condition("StringEquals", "aws:ResourceTag/team", "team")}},
-			{Actions: strs("DestroyInstance"), Resources: strs(instance), Effect: types.StringValue("Deny")},
+			{Actions: strs("DeleteUser"), Resources: strs(instance + "/agent/*"), Effect: types.StringValue("Deny")},
 		},
 		Statements: []statementModel{{Sid: types.StringValue("Logs"), Effect: types.StringNull(),
 			Actions: strs("logs:CreateLogStream", "logs:PutLogEvents"), Resources: strs("arn:aws:logs:us-east-1:123456789012:log-group:/connect:*")}},

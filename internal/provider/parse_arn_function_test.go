@@ -23,7 +23,16 @@ func TestParseARNFunctionRun(t *testing.T) {
 	if !got.Equal(want) {
 		t.Errorf("parse_arn = %v, want %v", got, want)
 	}
+	got, funcErr = runFunction(t, NewParseARNFunction(), types.StringValue("arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/t1"))
+	want = types.ObjectValueMust(parsedARNTypes, map[string]attr.Value{
+		"resource_type": types.StringValue("traffic-distribution-group"),
+		"parts":         stringMap("partition", "aws", "region", "us-east-1", "account", "123456789012", "traffic_distribution_group_id", "t1"),
+	})
+	if funcErr != nil || !got.Equal(want) {
+		t.Errorf("parse_arn of an account-level type = %v, %v; want %v", got, funcErr, want)
+	}
 	for arn, message := range map[string]string{
+		"arn:aws:wisdom:us-east-1:123456789012:knowledge-base/kb": "is an ARN of wisdom, not of connect",
 		"arn:aws:s3:::bucket": "is an ARN of s3, not of connect",
 		"arn:aws:connect:us-east-1:123456789012:instance/abc/*": "could denote several resource types",
 		"queue/q1": `does not start with "arn:"`,

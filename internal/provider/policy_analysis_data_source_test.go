@@ -243,3 +243,77 @@ func TestPolicyAnalysisDocumentsEveryCode(t *testing.T) {
 		}
 	}
 }
+
+// An AWS managed policy may exceed every customer quota: with policy_kind
+// it is held to none; without, being over is a warning at most; of a
+// customer kind, over its quota is an error.
+func TestPolicyAnalysisDataSourcePolicyKind(t *testing.T) {
+	testStateChecks(t, `
+locals {
+  big = jsonencode({
+    Version = "2012-10-17"
+    Statement = [for i in range(60) : {
+      Sid      = "Queue${i}"
+      Effect   = "Allow"
+      Action   = ["connect:DescribeQueue", "connect:ListQueueQuickConnects"]
+      Resource = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/queue/q${i}"
+    }]
+  })
+}
+
+data "connect_policy_analysis" "aws_managed" {
+  policy      = local.big
+  policy_kind = "aws-managed"
+}
+
+data "connect_policy_analysis" "unknown_kind" {
+  policy = local.big
+}
+
+data "connect_policy_analysis" "role_inline" {
+  policy      = local.big
+  policy_kind = "role-inline"
+}
+
+output "codes" {
+  value = {
+    for name, a in {
+      aws_managed  = data.connect_policy_analysis.aws_managed
+      unknown_kind = data.connect_policy_analysis.unknown_kind
+      role_inline  = data.connect_policy_analysis.role_inline
+    } : name => [for f in a.findings : "${f.severity} ${f.code}" if startswith(f.code, "size-")]
+  }
+}
+`,
+		statecheck.ExpectKnownOutputValue("codes", knownvalue.MapExact(map[string]knownvalue.Check{
+			"aws_managed": knownvalue.ListSizeExact(0),
+			"unknown_kind": stringsExact("warning size-over-role-inline-quota", "suggestion size-over-group-inline-quota",
+				"suggestion size-over-managed-quota", "suggestion size-over-user-inline-quota"),
+			"role_inline": stringsExact("error size-over-role-inline-quota"),
+		})),
+	)
+}
+
+func TestPolicyAnalysisDataSourceInvalidPolicyKind(t *testing.T) {
+	testExpectError(t, `
+data "connect_policy_analysis" "test" {
+  policy      = jsonencode({ Version = "2012-10-17", Statement = [] })
+  policy_kind = "managed"
+}
+`,
+		expectError(`Invalid policy_kind`, `policy_kind = "managed"`, `"managed" is not a kind of policy; use one of "customer-managed", "role-inline", "user-inline", "group-inline", "aws-managed".`))
+}
+
+// A write on "*" fails a plan that fails on warnings; a read does not.
+func TestPolicyAnalysisDataSourceWriteOnStarFailsOnWarning(t *testing.T) {
+	testExpectError(t, `
+data "connect_policy_analysis" "test" {
+  fail_on = "warning"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["connect:DescribeUser", "connect:DeleteUser"], Resource = "*" }]
+  })
+}
+`,
+		expectError(`Policy warning: resource-wildcard`, `Statement 0: Resource "*" lets connect:DeleteUser change every resource`))
+}

