@@ -69,17 +69,23 @@ func TestResolveARN(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.arn, func(t *testing.T) {
-			got := c.ResolveARN(tt.arn)
-			if got.Kind != tt.kind {
-				t.Fatalf("kind = %d, want %d (%+v)", got.Kind, tt.kind, got)
-			}
-			if !slices.Equal(got.Types, tt.types) {
-				t.Errorf("types = %v, want %v", got.Types, tt.types)
-			}
-			if !strings.Contains(got.Problem, tt.problem) {
-				t.Errorf("problem = %q, want it to contain %q", got.Problem, tt.problem)
-			}
+			checkResolution(t, c.ResolveARN(tt.arn), tt.kind, tt.types, tt.problem)
 		})
+	}
+}
+
+// checkResolution checks a resolution's kind, types and, for the kinds
+// that have one, that its problem contains a fragment.
+func checkResolution(t *testing.T, got ARNResolution, kind ARNKind, types []string, problem string) {
+	t.Helper()
+	if got.Kind != kind {
+		t.Fatalf("kind = %d, want %d (%+v)", got.Kind, kind, got)
+	}
+	if !slices.Equal(got.Types, types) {
+		t.Errorf("types = %v, want %v", got.Types, types)
+	}
+	if !strings.Contains(got.Problem, problem) {
+		t.Errorf("problem = %q, want it to contain %q", got.Problem, problem)
 	}
 }
 

@@ -54,3 +54,14 @@ func BenchmarkResolveARN(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseSnapshot parses the latest snapshot, once per provider
+// process that uses it.
+func BenchmarkParseSnapshot(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseSnapshot(Latest, LatestSnapshot); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

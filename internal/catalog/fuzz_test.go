@@ -27,36 +27,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if len(c.Actions()) == 0 {
-			t.Fatal("a catalog without actions")
-		}
-		seen := map[string]bool{}
-		for _, a := range c.Actions() {
-			lower := strings.ToLower(a.Name)
-			if seen[lower] || !actionNamePattern.MatchString(a.Name) || a.FullName() != "connect:"+a.Name {
-				t.Fatalf("bad or duplicate action %q", a.Name)
-			}
-			seen[lower] = true
-			if found, ok := c.Action(a.FullName()); !ok || found != a {
-				t.Fatalf("action %s cannot be looked up", a.Name)
-			}
-			if !slices.Contains(AccessLevels, a.AccessLevel) || a.Description == "" {
-				t.Fatalf("action %s has level %q, description %q", a.Name, a.AccessLevel, a.Description)
-			}
-			for _, use := range a.ResourceTypes {
-				if _, ok := c.ResourceType(use.ResourceType); !ok {
-					t.Fatalf("action %s acts on unknown type %q", a.Name, use.ResourceType)
-				}
-			}
-			for _, k := range a.AllConditionKeys() {
-				if _, ok := c.ConditionKey(k); !ok {
-					t.Fatalf("action %s names unknown key %q", a.Name, k)
-				}
-			}
-		}
-		if !slices.IsSortedFunc(c.Actions(), func(a, b *Action) int { return strings.Compare(a.Name, b.Name) }) {
-			t.Fatal("actions are not sorted")
-		}
+		checkCoherent(t, c)
 	})
 }
 
@@ -148,4 +119,80 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkCoherent checks that a parsed catalog holds together: unique, valid
+// and sorted actions that can be looked up, with known levels, types and
+// keys.
+func checkCoherent(t *testing.T, c *Catalog) {
+	t.Helper()
+	if len(c.Actions()) == 0 {
+		t.Fatal("a catalog without actions")
+	}
+	seen := map[string]bool{}
+	for _, a := range c.Actions() {
+		lower := strings.ToLower(a.Name)
+		if seen[lower] || !actionNamePattern.MatchString(a.Name) || a.FullName() != "connect:"+a.Name {
+			t.Fatalf("bad or duplicate action %q", a.Name)
+		}
+		seen[lower] = true
+		if found, ok := c.Action(a.FullName()); !ok || found != a {
+			t.Fatalf("action %s cannot be looked up", a.Name)
+		}
+		if !slices.Contains(AccessLevels, a.AccessLevel) || a.Description == "" {
+			t.Fatalf("action %s has level %q, description %q", a.Name, a.AccessLevel, a.Description)
+		}
+		for _, use := range a.ResourceTypes {
+			if _, ok := c.ResourceType(use.ResourceType); !ok {
+				t.Fatalf("action %s acts on unknown type %q", a.Name, use.ResourceType)
+			}
+		}
+		for _, k := range a.AllConditionKeys() {
+			if _, ok := c.ConditionKey(k); !ok {
+				t.Fatalf("action %s names unknown key %q", a.Name, k)
+			}
+		}
+	}
+	if !slices.IsSortedFunc(c.Actions(), func(a, b *Action) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Fatal("actions are not sorted")
+	}
+}
+
+// FuzzParseSnapshot feeds mutated generated snapshots to their parser: it
+// must either fail with an error or return a catalog that holds together,
+// and never panic.
+func FuzzParseSnapshot(f *testing.F) {
+	f.Add(LatestSnapshot)
+	f.Add([]byte("{}"))
+	small := SnapshotFile{
+		Format: SnapshotFormat, Service: ServicePrefix, Sources: []SnapshotSource{{Role: "test"}},
+		Counts:        SnapshotCounts{Actions: 1, ActionsByAccessLevel: map[string]int{"Tagging, Write": 1}, ResourceTypes: 2, ConditionKeys: 1},
+		ResourceTypes: []SnapshotResourceType{{Name: "queue", ARNFormat: "arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/${QueueId}"}, {Name: "wildcard-queue", ARNFormat: "arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId}/queue/*"}},
+		ConditionKeys: []SnapshotConditionKey{{Name: "connect:InstanceId", Type: "String"}},
+		Actions: []SnapshotAction{{Name: "TagQueue", Description: "d", AccessLevel: "Tagging, Write", ConditionKeys: []string{"connect:InstanceId"},
+			ResourceTypes: []SnapshotResourceTypeUse{{Name: "queue", Required: true}, {Name: "wildcard-queue"}}}},
+	}
+	smallData, err := small.Encode()
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := ParseSnapshot(Latest, smallData); err != nil {
+		f.Fatalf("the small seed does not parse: %v", err)
+	}
+	f.Add(smallData)
+	f.Add([]byte(strings.Replace(string(LatestSnapshot), `"Tagging, Write"`, `"Tagging, Tagging"`, 1)))
+	f.Add([]byte(strings.Replace(string(LatestSnapshot), `instance/${InstanceId}/queue/*`, `instance/${InstanceId/queue/*`, 1)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseSnapshot(Latest, data)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("an empty error")
+			}
+			return
+		}
+		checkCoherent(t, c)
+		for _, rt := range c.ResourceTypes() {
+			_ = c.ResolveARN(strings.NewReplacer("${Partition}", "aws", "${Region}", "us-east-1", "${Account}", "123456789012").Replace(rt.ARNFormat))
+		}
+	})
 }

@@ -483,8 +483,10 @@ func TestPolicyDocumentWarnsOfWritesOnStar(t *testing.T) {
 				return
 			}
 			star := path.Root("grant").AtListIndex(0).AtName("resources").AtListIndex(len(tt.grant.Resources) - 1)
-			if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), tt.want) ||
-				!warnings[0].(diag.DiagnosticWithPath).Path().Equal(star) {
+			if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), tt.want) {
+				t.Fatalf("warnings = %v; want one containing %q", warnings, tt.want)
+			}
+			if withPath, ok := warnings[0].(diag.DiagnosticWithPath); !ok || !withPath.Path().Equal(star) {
 				t.Errorf("warnings = %v; want one on %s containing %q", warnings, star, tt.want)
 			}
 		})

@@ -104,11 +104,9 @@ data "connect_actions" "test" {}
 		expectError(`Catalog not known`, `The catalog attribute must be known when Terraform plans`))
 }
 
-// Before the provider is configured, Terraform validates the configuration;
-// the early check of known values must then hold whichever snapshot the
-// provider selects: connect:DestroyInstance exists only in the 2020 page.
-func TestProviderEarlyValidationHoldsForTheSelectedSnapshot(t *testing.T) {
-	testStateChecks(t, catalog2020+`
+// removedActionWithUnknownARN denies an action that only the 2020 page has,
+// on an ARN that is unknown until apply.
+const removedActionWithUnknownARN = `
 resource "terraform_data" "instance" {
   input = "arn:aws:connect:us-east-1:123456789012:instance/abc"
 }
@@ -120,7 +118,13 @@ data "connect_policy_document" "test" {
     resources = [terraform_data.instance.output]
   }
 }
-`,
+`
+
+// Before the provider is configured, Terraform validates the configuration;
+// the early check of known values must then hold whichever snapshot the
+// provider selects: connect:DestroyInstance exists only in the 2020 page.
+func TestProviderEarlyValidationHoldsForTheSelectedSnapshot(t *testing.T) {
+	testStateChecks(t, catalog2020+removedActionWithUnknownARN,
 		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DestroyInstance")),
 	)
 }
@@ -128,18 +132,6 @@ data "connect_policy_document" "test" {
 // The same configuration on the default snapshot fails, once the ARN is
 // known, because AWS removed the action.
 func TestProviderLatestRejectsRemovedActionOnceKnown(t *testing.T) {
-	testExpectError(t, `
-resource "terraform_data" "instance" {
-  input = "arn:aws:connect:us-east-1:123456789012:instance/abc"
-}
-
-data "connect_policy_document" "test" {
-  grant {
-    effect    = "Deny"
-    actions   = ["connect:DestroyInstance"]
-    resources = [terraform_data.instance.output]
-  }
-}
-`,
+	testExpectError(t, removedActionWithUnknownARN,
 		expectError(`Invalid grant`, `connect:DestroyInstance is not a Connect action.`))
 }
