@@ -128,3 +128,51 @@ func TestSnakeCase(t *testing.T) {
 		}
 	}
 }
+
+// TestLatestEveryTypeBuildsResolvesAndParses: for each of the 45 types, an
+// ARN built from its parts denotes it, and parses back to it unless its
+// shape is shared with another type (a view version and a qualified view
+// are both view/<id>:<suffix>).
+func TestLatestEveryTypeBuildsResolvesAndParses(t *testing.T) {
+	c := latest(t)
+	shared := map[string]bool{"customer-managed-view-version": true, "qualified-customer-managed-view": true}
+	for _, rt := range c.ResourceTypes() {
+		t.Run(rt.Name, func(t *testing.T) {
+			parts := map[string]string{}
+			for _, p := range rt.Parts() {
+				switch p {
+				case "partition":
+				case "region":
+					parts[p] = "us-east-1"
+				case "account":
+					parts[p] = "123456789012"
+				default:
+					parts[p] = "x1"
+				}
+			}
+			arn, err := c.BuildARN(rt, parts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !c.ResolveARN(arn).Denotes(rt.Name) {
+				t.Fatalf("%s does not denote %s: %+v", arn, rt.Name, c.ResolveARN(arn))
+			}
+			parsed, got, err := c.ParseARN(arn)
+			switch {
+			case shared[rt.Name]:
+				if err == nil || !strings.Contains(err.Error(), "several resource types") {
+					t.Errorf("ParseARN(%s) = %v, %v; want the shared shape reported", arn, parsed, err)
+				}
+			case rt.Collective():
+				if err != nil || parsed.Name == rt.Name {
+					t.Errorf("ParseARN(%s) = %v, %v; want the type whose id is *", arn, parsed, err)
+				}
+			default:
+				parts["partition"] = "aws"
+				if err != nil || parsed.Name != rt.Name || !maps.Equal(got, parts) {
+					t.Errorf("ParseARN(%s) = %v, %v, %v; want %s %v", arn, parsed, got, err, rt.Name, parts)
+				}
+			}
+		})
+	}
+}

@@ -11,7 +11,9 @@ import (
 // condition.
 func typicalGrants() []Grant {
 	return []Grant{
-		{Actions: []string{"StartOutboundVoiceContact", "StopContact", "GetContactAttributes"}, Resources: []string{instance + "/contact/*"},
+		{Actions: []string{"StopContact", "GetContactAttributes"}, Resources: []string{instance + "/contact/*"},
+			Conditions: []policy.Condition{{Operator: "StringEquals", Key: "aws:RequestedRegion", Values: []string{"us-east-1"}}}},
+		{Actions: []string{"StartOutboundVoiceContact"}, Resources: []string{"*"},
 			Conditions: []policy.Condition{{Operator: "StringEquals", Key: "aws:RequestedRegion", Values: []string{"us-east-1"}}}},
 		{AccessLevels: []catalog.AccessLevel{catalog.AccessRead}, Resources: []string{instance + "/queue/*", instance + "/agent/*"}},
 		{Actions: []string{"ListInstances"}, Resources: []string{"*"}},
