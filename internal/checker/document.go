@@ -16,20 +16,13 @@ import (
 func (k *Checker) Document(doc *policy.Document, size int, kind policy.Kind) []Finding {
 	var findings []Finding
 	findings = append(findings, checkVersion(doc)...)
-	seen := map[string]int{}
 	for i := range doc.Statements {
-		s := &doc.Statements[i]
-		findings = append(findings, k.Statement(i, s)...)
-		if s.Sid == "" {
-			continue
-		}
-		if first, dup := seen[s.Sid]; dup {
-			findings = append(findings, Finding{Code: CodeDuplicateSid, Severity: SeverityError, Statement: i, Sid: s.Sid,
-				Element: ElementSid, Condition: -1,
-				Message: fmt.Sprintf("Sid %q is already used by statement %d; Sids must be unique within a policy.", s.Sid, first)})
-		} else {
-			seen[s.Sid] = i
-		}
+		findings = append(findings, k.Statement(i, &doc.Statements[i])...)
+	}
+	for _, reuse := range policy.ReusedSids(doc.Statements) {
+		findings = append(findings, Finding{Code: CodeDuplicateSid, Severity: SeverityError, Statement: reuse.Again, Sid: reuse.Sid,
+			Element: ElementSid, Condition: -1,
+			Message: fmt.Sprintf("Sid %q is already used by statement %d; Sids must be unique within a policy.", reuse.Sid, reuse.First)})
 	}
 	findings = append(findings, SizeFindings(size, kind)...)
 	for _, gap := range DependentActionGaps(k.catalog, doc) {

@@ -36,28 +36,10 @@ func (r *report) add(f Finding) {
 
 // Statement checks one statement, the index-th of its policy.
 func (k *Checker) Statement(index int, s *policy.Statement) []Finding {
-	return k.statement(index, s, false)
-}
-
-// PartialStatement checks the values a statement has while others are not
-// known yet, such as the ARN of a resource still to be created: what
-// depends on all of them (which element is missing, which action fits which
-// resource, which action supports which key) is left for later. An empty
-// Sid or Effect counts as unknown.
-func (k *Checker) PartialStatement(index int, s *policy.Statement) []Finding {
-	return k.statement(index, s, true)
-}
-
-func (k *Checker) statement(index int, s *policy.Statement, partial bool) []Finding {
 	r := &report{statement: index, sid: s.Sid}
 	checkSid(r, s.Sid)
-	effectOK := s.Effect != "" || !partial
-	if effectOK {
-		effectOK = checkEffect(r, s.Effect)
-	}
-	if !partial {
-		checkPairs(r, s)
-	}
+	effectOK := checkEffect(r, s.Effect)
+	checkPairs(r, s)
 	if s.Principals != nil || s.NotPrincipals != nil {
 		element := ElementPrincipal
 		if s.Principals == nil {
@@ -76,15 +58,25 @@ func (k *Checker) statement(index int, s *policy.Statement, partial bool) []Find
 	resourcesOK := k.checkResources(r, s.Resources, ElementResource)
 	k.checkResources(r, s.NotResources, ElementNotResource)
 
-	if effectOK && s.Actions != nil && s.Resources != nil && resourcesOK && !partial {
+	if effectOK && s.Actions != nil && s.Resources != nil && resourcesOK {
 		k.checkFit(r, s)
 	}
 	var conditionActions []*catalog.Action
-	if s.Actions != nil && !partial {
+	if s.Actions != nil {
 		conditionActions = covered
 	}
 	k.conditionFindings(r, s.Effect, conditionActions, s.NotActions != nil, s.Conditions)
 	return r.findings
+}
+
+// SidProblem says why a Sid is invalid, or returns "".
+func SidProblem(sid string) string {
+	r := &report{}
+	checkSid(r, sid)
+	if len(r.findings) == 0 {
+		return ""
+	}
+	return r.findings[0].Message
 }
 
 func checkSid(r *report, sid string) {
@@ -162,35 +154,9 @@ func checkPairs(r *report, s *policy.Statement) {
 func (k *Checker) checkActions(r *report, actions []string, element string, allow bool) []*catalog.Action {
 	var covered []*catalog.Action
 	for _, action := range actions {
-		if action == "*" {
-			if allow {
-				r.add(Finding{Code: CodeAllowAllActions, Severity: SeverityWarning, Element: element, Action: action,
-					Message: `Action "*" allows every action of every service; list the Connect actions needed, or select them with a grant.`})
-			}
-			covered = append(covered, k.catalog.Actions()...)
-			continue
-		}
-		service, name, ok := catalog.SplitAction(action)
-		if !ok || service == "" || name == "" {
-			r.add(Finding{Code: CodeMalformedAction, Severity: SeverityError, Element: element, Action: action,
-				Message: fmt.Sprintf("%q is not of the form service:Action, such as connect:DescribeUser.", action)})
-			continue
-		}
-		if !catalog.CoversService(action) {
-			continue // another service's action: not ours to judge
-		}
-		matched, problem := k.catalog.Resolve(action)
-		switch {
-		case problem != "" && !strings.EqualFold(service, catalog.ServicePrefix):
-			// A service pattern such as "*:Get*" that no Connect action fits
-			// may still match other services.
-		case problem != "" && catalog.HasWildcard(action):
-			r.add(Finding{Code: CodeWildcardMatchesNothing, Severity: SeverityError, Element: element, Action: action, Message: problem})
-		case problem != "":
-			r.add(Finding{Code: CodeUnknownAction, Severity: SeverityError, Element: element, Action: action, Message: problem})
-		case allow && strings.EqualFold(action, catalog.ServicePrefix+":*"):
-			r.add(Finding{Code: CodeAllowAllActions, Severity: SeverityWarning, Element: element, Action: action,
-				Message: "connect:* allows every Connect action, including those AWS adds later; list the actions needed, or select them with a grant."})
+		matched, finding, ok := k.action(action, element, allow)
+		if ok {
+			r.add(finding)
 		}
 		covered = append(covered, matched...)
 	}
@@ -198,27 +164,75 @@ func (k *Checker) checkActions(r *report, actions []string, element string, allo
 	return slices.Compact(covered)
 }
 
+// ActionFinding checks one value of an Action (allow says the statement is
+// an Allow) or NotAction element on its own, as a statement would.
+func (k *Checker) ActionFinding(action, element string, allow bool) (Finding, bool) {
+	_, f, ok := k.action(action, element, allow)
+	return f, ok
+}
+
+// action checks one value of an Action or NotAction element and returns
+// the catalog actions it names.
+func (k *Checker) action(action, element string, allow bool) ([]*catalog.Action, Finding, bool) {
+	finding := func(code string, severity Severity, message string) Finding {
+		return Finding{Code: code, Severity: severity, Element: element, Action: action, Condition: -1, Message: message}
+	}
+	if action == "*" {
+		f := finding(CodeAllowAllActions, SeverityWarning, `Action "*" allows every action of every service; list the Connect actions needed, or select them with a grant.`)
+		return k.catalog.Actions(), f, allow
+	}
+	service, name, ok := catalog.SplitAction(action)
+	if !ok || service == "" || name == "" {
+		return nil, finding(CodeMalformedAction, SeverityError, fmt.Sprintf("%q is not of the form service:Action, such as connect:DescribeUser.", action)), true
+	}
+	if !catalog.CoversService(action) {
+		return nil, Finding{}, false // another service's action: not ours to judge
+	}
+	matched, problem := k.catalog.Resolve(action)
+	switch {
+	case problem != "" && !strings.EqualFold(service, catalog.ServicePrefix):
+		// A service pattern such as "*:Get*" that no Connect action fits
+		// may still match other services.
+	case problem != "" && catalog.HasWildcard(action):
+		return nil, finding(CodeWildcardMatchesNothing, SeverityError, problem), true
+	case problem != "":
+		return nil, finding(CodeUnknownAction, SeverityError, problem), true
+	case allow && strings.EqualFold(action, catalog.ServicePrefix+":*"):
+		return matched, finding(CodeAllowAllActions, SeverityWarning,
+			"connect:* allows every Connect action, including those AWS adds later; list the actions needed, or select them with a grant."), true
+	}
+	return matched, Finding{}, false
+}
+
 // checkResources checks a Resource or NotResource element; ok is false when
 // one of its ARNs is malformed or of no Connect type.
 func (k *Checker) checkResources(r *report, resources []string, element string) bool {
 	ok := true
 	for _, resource := range resources {
-		if resource == "*" {
-			continue
-		}
-		res := k.catalog.ResolveARN(resource)
-		switch res.Kind {
-		case catalog.ARNMalformed:
+		if f, found := k.ResourceFinding(resource, element); found {
 			ok = false
-			r.add(Finding{Code: CodeMalformedARN, Severity: SeverityError, Element: element, Resource: resource,
-				Message: fmt.Sprintf("%s %s.", resource, res.Problem)})
-		case catalog.ARNNoType:
-			ok = false
-			r.add(Finding{Code: CodeUnknownResourceType, Severity: SeverityError, Element: element, Resource: resource,
-				Message: fmt.Sprintf("%s is a Connect ARN of no known type: %s.", resource, res.Problem)})
+			r.add(f)
 		}
 	}
 	return ok
+}
+
+// ResourceFinding checks one value of a Resource or NotResource element on
+// its own: a malformed ARN, or a Connect ARN of no known type.
+func (k *Checker) ResourceFinding(resource, element string) (Finding, bool) {
+	if resource == "*" {
+		return Finding{}, false
+	}
+	res := k.catalog.ResolveARN(resource)
+	switch res.Kind {
+	case catalog.ARNMalformed:
+		return Finding{Code: CodeMalformedARN, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
+			Message: fmt.Sprintf("%s %s.", resource, res.Problem)}, true
+	case catalog.ARNNoType:
+		return Finding{Code: CodeUnknownResourceType, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
+			Message: fmt.Sprintf("%s is a Connect ARN of no known type: %s.", resource, res.Problem)}, true
+	}
+	return Finding{}, false
 }
 
 // checkFit checks that each Connect action of the statement can act on one

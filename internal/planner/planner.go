@@ -27,10 +27,6 @@ type Grant struct {
 	// Effect is policy.Allow (the default when empty) or policy.Deny.
 	Effect     string
 	Conditions []policy.Condition
-	// Partial says that some of the grant's values are not known yet (they
-	// are left out): each known value is checked, but what depends on all of
-	// them (which actions fit which resources) is not, and nothing is planned.
-	Partial bool
 }
 
 // Fields of a grant that a problem can be about.
@@ -118,8 +114,8 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 	selected, explicit := p.selectActions(index, g)
 	resourcesBefore := len(p.problems)
 	targets := p.resolveResources(index, g)
-	if len(p.problems) > resourcesBefore || g.Partial {
-		return nil // which actions fit is unclear while resources are wrong or unknown
+	if len(p.problems) > resourcesBefore {
+		return nil // which actions fit is unclear while resources are wrong
 	}
 
 	type pair struct {
@@ -173,7 +169,7 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 // selectActions returns the selected actions, sorted, and for those named
 // without a wildcard the index of their name in Actions.
 func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*catalog.Action]int) {
-	if len(g.AccessLevels) == 0 && len(g.Actions) == 0 && !g.Partial {
+	if len(g.AccessLevels) == 0 && len(g.Actions) == 0 {
 		p.problem(index, "", -1, "The grant selects no action; give access_levels, actions or both.")
 	}
 	chosen := map[*catalog.Action]bool{}
@@ -214,7 +210,7 @@ type target struct {
 
 func (p *planning) resolveResources(index int, g *Grant) []target {
 	resources := g.Resources
-	if len(resources) == 0 && !g.Partial {
+	if len(resources) == 0 {
 		p.problem(index, FieldResources, -1, `The grant has no resources; list Connect ARNs, or "*".`)
 	}
 	var targets []target
@@ -229,18 +225,36 @@ func (p *planning) resolveResources(index int, g *Grant) []target {
 			continue
 		}
 		res := p.catalog.ResolveARN(arn)
-		switch res.Kind {
-		case catalog.ARNResource:
+		if res.Kind == catalog.ARNResource {
 			targets = append(targets, target{arn: arn, res: res})
-		case catalog.ARNOtherService:
-			p.problem(index, FieldResources, i, `%s %s; a grant's resources must be Connect ARNs or "*".`, arn, res.Problem)
-		case catalog.ARNNoType:
-			p.problem(index, FieldResources, i, "%s is a Connect ARN of no known type: %s.", arn, res.Problem)
-		default:
-			p.problem(index, FieldResources, i, "%s %s.", arn, res.Problem)
+			continue
 		}
+		p.problem(index, FieldResources, i, "%s", resourceProblem(arn, res))
 	}
 	return targets
+}
+
+// ResourceProblem says why an ARN cannot be a grant's resource, or returns
+// "": a grant's resources are "*" or ARNs of the catalog's types.
+func ResourceProblem(c *catalog.Catalog, arn string) string {
+	if arn == "*" {
+		return ""
+	}
+	res := c.ResolveARN(arn)
+	if res.Kind == catalog.ARNResource {
+		return ""
+	}
+	return resourceProblem(arn, res)
+}
+
+func resourceProblem(arn string, res catalog.ARNResolution) string {
+	switch res.Kind {
+	case catalog.ARNOtherService:
+		return fmt.Sprintf(`%s %s; a grant's resources must be Connect ARNs or "*".`, arn, res.Problem)
+	case catalog.ARNNoType:
+		return fmt.Sprintf("%s is a Connect ARN of no known type: %s.", arn, res.Problem)
+	}
+	return fmt.Sprintf("%s %s.", arn, res.Problem)
 }
 
 // labelFor names the group of an action on a resource after the resource

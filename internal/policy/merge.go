@@ -31,18 +31,30 @@ func (d *Document) statementIndex(sid string) int {
 	return -1
 }
 
-// DuplicateSid finds the first Sid used by two statements. It returns the
-// Sid and the index of its second use, or "" and -1.
-func DuplicateSid(statements []Statement) (string, int) {
-	seen := make(map[string]bool, len(statements))
+// SidReuse is a Sid given to a statement that an earlier one already has.
+type SidReuse struct {
+	Sid string
+	// First and Again are the positions of the first and of the repeated
+	// statement in the list checked.
+	First, Again int
+}
+
+// ReusedSids finds every statement whose Sid an earlier statement has;
+// Sids compare exactly, and statements without one are ignored. Sids must
+// be unique within a policy, and aws_iam_policy_document's merge rules
+// require them unique within each source and current list too.
+func ReusedSids(statements []Statement) []SidReuse {
+	first := make(map[string]int, len(statements))
+	var out []SidReuse
 	for i, s := range statements {
 		if s.Sid == "" {
 			continue
 		}
-		if seen[s.Sid] {
-			return s.Sid, i
+		if at, seen := first[s.Sid]; seen {
+			out = append(out, SidReuse{Sid: s.Sid, First: at, Again: i})
+			continue
 		}
-		seen[s.Sid] = true
+		first[s.Sid] = i
 	}
-	return "", -1
+	return out
 }

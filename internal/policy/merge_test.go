@@ -2,6 +2,7 @@ package policy
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -51,21 +52,19 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-func TestDuplicateSid(t *testing.T) {
+func TestReusedSids(t *testing.T) {
 	tests := []struct {
 		statements []Statement
-		sid        string
-		index      int
+		want       []SidReuse
 	}{
-		{nil, "", -1},
-		{[]Statement{stmt("", "a"), stmt("", "b")}, "", -1},
-		{[]Statement{stmt("A", "a"), stmt("B", "b"), stmt("A", "c")}, "A", 2},
-		{[]Statement{stmt("A", "a"), stmt("a", "b")}, "", -1},
+		{nil, nil},
+		{[]Statement{stmt("", "a"), stmt("", "b")}, nil},
+		{[]Statement{stmt("A", "a"), stmt("B", "b"), stmt("A", "c"), stmt("A", "d")}, []SidReuse{{"A", 0, 2}, {"A", 0, 3}}},
+		{[]Statement{stmt("A", "a"), stmt("a", "b")}, nil},
 	}
 	for _, tt := range tests {
-		sid, index := DuplicateSid(tt.statements)
-		if sid != tt.sid || index != tt.index {
-			t.Errorf("DuplicateSid = %q, %d; want %q, %d", sid, index, tt.sid, tt.index)
+		if got := ReusedSids(tt.statements); !slices.Equal(got, tt.want) {
+			t.Errorf("ReusedSids = %v, want %v", got, tt.want)
 		}
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -56,102 +58,106 @@ func (d *actionsDataSource) Metadata(_ context.Context, req datasource.MetadataR
 
 func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Queries the catalog of Amazon Connect's IAM actions. Every filter is optional; " +
+		MarkdownDescription: "Queries the catalog of Amazon Connect's IAM actions. Every filter is optional; " +
 			"a filter keeps the actions that match any of its values, and the filters combine with AND. " +
 			"With no filter, every action is returned.",
 		Attributes: map[string]schema.Attribute{
 			"access_levels": schema.ListAttribute{
-				Description: "Keep the actions of these access levels: `List`, `Read`, `Write`, `Permissions management` or `Tagging`, " +
-					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`. " +
-					"An action of two levels, such as `connect:TagResource` (`Tagging` and `Write`), is kept by either.",
+				MarkdownDescription: fmt.Sprintf("Keep the actions of these access levels: %s, "+
+					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`. "+
+					"An action of two levels, such as `connect:TagResource` (`Tagging` and `Write`), is kept by either.", quotedCode(catalog.AccessLevelNames())),
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevelValue())},
 			},
 			"resource_types": schema.ListAttribute{
-				Description: "Keep the actions that can act on one of these resource types, such as `queue` or `routing-profile`. " +
+				MarkdownDescription: "Keep the actions that can act on one of these resource types, such as `queue` or `routing-profile`. " +
 					"The value `*` keeps the actions that support no resource-level permission and can only be granted on `\"*\"`.",
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypeValue(true))},
 			},
 			"condition_keys": schema.ListAttribute{
-				Description: "Keep the actions that support one of these condition keys, such as `aws:ResourceTag/team` or `aws:ResourceTag/$${TagKey}` (in HCL, `$${` writes a literal `${`). " +
+				MarkdownDescription: "Keep the actions that support one of these condition keys, such as `aws:ResourceTag/team`, `aws:ResourceTag/$${TagKey}` (in HCL, `$${` writes a literal `${`) or `connect:InstanceId`. " +
 					"Global keys other than the tag keys apply to every action.",
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeyValue())},
 			},
 			"names": schema.ListAttribute{
-				Description: "Keep the actions whose names match one of these names or patterns, with or without the `connect:` prefix. " +
+				MarkdownDescription: "Keep the actions whose names match one of these names or patterns, with or without the `connect:` prefix. " +
 					"`*` matches any run of characters and `?` one character; letters match in any case, as in IAM. " +
 					"A pattern that matches no action is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionValue("No matching action"))},
 			},
 			"actions": schema.ListAttribute{
-				Description: "The names of the selected actions with their `connect:` prefix, sorted.",
-				ElementType: types.StringType,
-				Computed:    true,
+				MarkdownDescription: "The names of the selected actions with their `connect:` prefix, sorted.",
+				ElementType:         types.StringType,
+				Computed:            true,
 			},
 			"details": schema.ListNestedAttribute{
-				Description: "The selected actions with everything the catalog knows of them, in the order of `actions`.",
-				Computed:    true,
+				MarkdownDescription: "The selected actions with everything the catalog knows of them, in the order of `actions`.",
+				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							Description: "The action's name with its `connect:` prefix.",
-							Computed:    true,
+							MarkdownDescription: "The action's name with its `connect:` prefix.",
+							Computed:            true,
 						},
 						"description": schema.StringAttribute{
-							Description: "What the action grants permission to do.",
-							Computed:    true,
+							MarkdownDescription: "What the action grants permission to do.",
+							Computed:            true,
 						},
 						"access_level": schema.StringAttribute{
-							Description: "The action's access level, such as `Read` or `Write`; for an action of two levels, the more specific, such as `Tagging` for `connect:TagResource`.",
-							Computed:    true,
+							MarkdownDescription: "The action's access level, such as `Read` or `Write`; for an action of two levels, the more specific, such as `Tagging` for `connect:TagResource`.",
+							Computed:            true,
 						},
 						"access_levels": schema.ListAttribute{
-							Description: "Every access level the reference gives the action, the more specific first, such as `[\"Tagging\", \"Write\"]`. An `access_levels` filter selects the action by any of them.",
-							ElementType: types.StringType,
-							Computed:    true,
+							MarkdownDescription: "Every access level the reference gives the action, the more specific first, such as `[\"Tagging\", \"Write\"]`. An `access_levels` filter selects the action by any of them.",
+							ElementType:         types.StringType,
+							Computed:            true,
 						},
 						"resource_types": schema.ListNestedAttribute{
-							Description: "The resource types the action can act on; empty when the action supports no resource-level permission.",
-							Computed:    true,
+							MarkdownDescription: "The resource types the action can act on; empty when the action supports no resource-level permission.",
+							Computed:            true,
 							NestedObject: schema.NestedAttributeObject{
 								Attributes: map[string]schema.Attribute{
 									"name": schema.StringAttribute{
-										Description: "The resource type's name, such as `queue`.",
-										Computed:    true,
+										MarkdownDescription: "The resource type's name, such as `queue`.",
+										Computed:            true,
 									},
 									"required": schema.BoolAttribute{
-										Description: "Whether a request for the action always involves a resource of this type.",
-										Computed:    true,
+										MarkdownDescription: "Whether a request for the action always involves a resource of this type.",
+										Computed:            true,
 									},
 									"arn_format": schema.StringAttribute{
-										Description: "The ARN format of the resource type.",
-										Computed:    true,
+										MarkdownDescription: "The ARN format of the resource type.",
+										Computed:            true,
 									},
 									"condition_keys": schema.ListAttribute{
-										Description: "Condition keys the action supports on resources of this type.",
-										ElementType: types.StringType,
-										Computed:    true,
+										MarkdownDescription: "Condition keys the action supports on resources of this type.",
+										ElementType:         types.StringType,
+										Computed:            true,
 									},
 								},
 							},
 						},
 						"condition_keys": schema.ListAttribute{
-							Description: "Condition keys the action supports as a whole, whatever the resource. " +
+							MarkdownDescription: "Condition keys the action supports as a whole, whatever the resource. " +
 								"Global keys other than the tag keys also apply to every action.",
 							ElementType: types.StringType,
 							Computed:    true,
 						},
 						"dependent_actions": schema.ListAttribute{
-							Description: "Actions, possibly of other services, that a request for this action also needs, sorted.",
-							ElementType: types.StringType,
-							Computed:    true,
+							MarkdownDescription: "Actions, possibly of other services, that a request for this action also needs, sorted.",
+							ElementType:         types.StringType,
+							Computed:            true,
 						},
 						"wildcard_only": schema.BoolAttribute{
-							Description: "Whether the action supports no resource-level permission, so that it can only be granted on `\"*\"`.",
-							Computed:    true,
+							MarkdownDescription: "Whether the action supports no resource-level permission, so that it can only be granted on `\"*\"`.",
+							Computed:            true,
 						},
 					},
 				},
@@ -181,42 +187,30 @@ func (d *actionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 }
 
 // actionsQuery turns the filters into a catalog query, adding an error on
-// each value the catalog does not know.
+// each value the configured catalog does not know.
 func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnostics) catalog.Query {
-	var q catalog.Query
-	levelsPath := path.Root("access_levels")
-	for i, s := range stringValues(levelsPath, model.AccessLevels, diags) {
-		level, ok := catalog.ParseAccessLevel(s)
-		if !ok {
-			diags.AddAttributeError(levelsPath.AtListIndex(i), "Unknown access level", unknownAccessLevelMessage(s))
+	q := catalog.Query{AccessLevels: accessLevelsOf(model.AccessLevels, path.Root("access_levels"), diags)}
+	for _, v := range presentValues(model.ResourceTypes) {
+		if _, ok := c.ResourceType(v.value); !ok && v.value != catalog.WildcardOnlyType {
+			diags.AddAttributeError(path.Root("resource_types").AtListIndex(v.at), "Unknown resource type", unknownResourceTypeMessage(c, v.value, true))
 			continue
 		}
-		q.AccessLevels = append(q.AccessLevels, level)
+		q.ResourceTypes = append(q.ResourceTypes, v.value)
 	}
-	typesPath := path.Root("resource_types")
-	for i, s := range stringValues(typesPath, model.ResourceTypes, diags) {
-		if _, ok := c.ResourceType(s); !ok && s != catalog.WildcardOnlyType {
-			diags.AddAttributeError(typesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, s, true))
-			continue
-		}
-		q.ResourceTypes = append(q.ResourceTypes, s)
-	}
-	keysPath := path.Root("condition_keys")
-	for i, s := range stringValues(keysPath, model.ConditionKeys, diags) {
-		key, ok := c.ConditionKey(s)
+	for _, v := range presentValues(model.ConditionKeys) {
+		key, ok := c.ConditionKey(v.value)
 		if !ok {
-			diags.AddAttributeError(keysPath.AtListIndex(i), "Unknown condition key", unknownConditionKeyMessage(c, s))
+			diags.AddAttributeError(path.Root("condition_keys").AtListIndex(v.at), "Unknown condition key", unknownConditionKeyMessage(c, v.value))
 			continue
 		}
 		q.ConditionKeys = append(q.ConditionKeys, key)
 	}
-	namesPath := path.Root("names")
-	for i, s := range stringValues(namesPath, model.Names, diags) {
-		if _, problem := c.Resolve(s); problem != "" {
-			diags.AddAttributeError(namesPath.AtListIndex(i), "No matching action", problem)
+	for _, v := range presentValues(model.Names) {
+		if _, problem := c.Resolve(v.value); problem != "" {
+			diags.AddAttributeError(path.Root("names").AtListIndex(v.at), "No matching action", problem)
 			continue
 		}
-		q.Names = append(q.Names, s)
+		q.Names = append(q.Names, v.value)
 	}
 	return q
 }

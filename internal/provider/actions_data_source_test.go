@@ -248,5 +248,18 @@ data "connect_actions" "test" {
   ]
 }
 `,
-		expectError(`Null value`, `null,`, `This list may not contain null values.`))
+		expectError(`Null List Value`, `names = [`, `This attribute contains a null value.`))
+}
+
+// The unknown level at index 1 is reported there, not at 0 where a null is.
+func TestActionsDataSourceUnknownAccessLevelAfterNull(t *testing.T) {
+	testExpectError(t, `
+data "connect_actions" "test" {
+  access_levels = [
+    null,
+    "Admin",
+  ]
+}
+`,
+		expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level`))
 }

@@ -8,8 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
-	"github.com/connect-iam/terraform-provider-connect/internal/checker"
-	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+	"github.com/connect-iam/terraform-provider-connect/internal/compose"
 )
 
 // benchModel is the configuration bench/plan-time uses for each
@@ -44,8 +43,8 @@ func benchModel(i int) *policyDocumentModel {
 }
 
 // BenchmarkPolicyDocumentRead is the provider's own work for one
-// connect_policy_document of bench/plan-time: build, check, serialise,
-// summarise.
+// connect_policy_document of bench/plan-time: convert, compose (build,
+// check, serialise, summarise).
 func BenchmarkPolicyDocumentRead(b *testing.B) {
 	c, err := catalog.Default()
 	if err != nil {
@@ -55,14 +54,9 @@ func BenchmarkPolicyDocumentRead(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var diags diag.Diagnostics
-		builder := newDocumentBuilder(c, &diags)
-		doc := builder.build(model)
-		if diags.HasError() {
-			b.Fatal(diags)
+		result, problems := compose.Compose(c, composeInput(model, &diags))
+		if diags.HasError() || result == nil {
+			b.Fatal(diags, problems)
 		}
-		minified := doc.MinifiedJSON()
-		builder.checkSize(policy.Size(minified), types.Int64Null())
-		_ = doc.JSON()
-		_ = checker.Summarize(c, doc)
 	}
 }

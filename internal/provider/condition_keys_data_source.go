@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -40,45 +43,48 @@ func (d *conditionKeysDataSource) Metadata(_ context.Context, req datasource.Met
 
 func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Lists the condition keys that Amazon Connect actions support, with their value types and the actions that support them. " +
+		MarkdownDescription: "Lists the condition keys that Amazon Connect actions support, with their value types and the actions that support them. " +
 			"By default it returns the keys the catalog names for Connect actions; set `include_global` to add every global key.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
-				Description: "Return only these keys, global or not, such as `aws:TagKeys` or `aws:ResourceTag/team`. " +
+				MarkdownDescription: "Return only these keys, global or not, such as `aws:TagKeys` or `aws:ResourceTag/team`. " +
 					"A concrete tag key returns the key it is an instance of, `aws:ResourceTag/${TagKey}`.",
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeyValue())},
 			},
 			"include_global": schema.BoolAttribute{
-				Description: "Whether to return the global condition keys, such as `aws:SourceIp`, that apply to every action. Defaults to `false`.",
-				Optional:    true,
+				MarkdownDescription: "Whether to return the global condition keys, such as `aws:SourceIp`, that apply to every action. Defaults to `false`. " +
+					"It cannot be set with `names`, which return the keys named, global or not.",
+				Optional:   true,
+				Validators: []validator.Bool{boolvalidator.ConflictsWith(path.MatchRoot("names"))},
 			},
 			"condition_keys": schema.ListNestedAttribute{
-				Description: "The condition keys, sorted by name.",
-				Computed:    true,
+				MarkdownDescription: "The condition keys, sorted by name.",
+				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							Description: "The key's name; `${TagKey}` stands for any tag key.",
-							Computed:    true,
+							MarkdownDescription: "The key's name; `${TagKey}` stands for any tag key.",
+							Computed:            true,
 						},
 						"type": schema.StringAttribute{
-							Description: "The key's value type: `String`, `ArrayOfString`, `ARN`, `Bool`, `Numeric`, `Date`, `Date or Numeric` or `IPAddress`.",
-							Computed:    true,
+							MarkdownDescription: "The key's value type: `String`, `ArrayOfString`, `ARN`, `Bool`, `Numeric`, `Date`, `Date or Numeric` or `IPAddress`.",
+							Computed:            true,
 						},
 						"multivalued": schema.BoolAttribute{
-							Description: "Whether the key holds a set of values, so that a condition on it needs `ForAllValues:` or `ForAnyValue:`.",
-							Computed:    true,
+							MarkdownDescription: "Whether the key holds a set of values, so that a condition on it needs `ForAllValues:` or `ForAnyValue:`.",
+							Computed:            true,
 						},
 						"applies_to_all_actions": schema.BoolAttribute{
-							Description: "Whether every action supports the key: true for global keys other than the tag keys, " +
+							MarkdownDescription: "Whether every action supports the key: true for global keys other than the tag keys, " +
 								"which apply only to the actions that list them.",
 							Computed: true,
 						},
 						"actions": schema.ListAttribute{
-							Description: "The actions, with their `connect:` prefix, that support the key, sorted.",
-							ElementType: types.StringType,
-							Computed:    true,
+							MarkdownDescription: "The actions, with their `connect:` prefix, that support the key, sorted.",
+							ElementType:         types.StringType,
+							Computed:            true,
 						},
 					},
 				},
@@ -96,11 +102,10 @@ func (d *conditionKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	var selected []*catalog.ConditionKey
 	if model.Names != nil {
-		namesPath := path.Root("names")
-		for i, name := range stringValues(namesPath, model.Names, &resp.Diagnostics) {
-			key, ok := c.ConditionKey(name)
+		for _, v := range presentValues(model.Names) {
+			key, ok := c.ConditionKey(v.value)
 			if !ok {
-				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown condition key", unknownConditionKeyMessage(c, name))
+				resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(v.at), "Unknown condition key", unknownConditionKeyMessage(c, v.value))
 				continue
 			}
 			selected = append(selected, key)

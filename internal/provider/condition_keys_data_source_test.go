@@ -99,3 +99,14 @@ data "connect_condition_keys" "test" {
 `,
 		expectError(`Unknown condition key`, `"aws:SorceIp",`, `"aws:SorceIp" is not a condition key that Connect actions support (did you mean "aws:SourceIp"?)`))
 }
+
+// include_global with names was silently ignored; it is an error now.
+func TestConditionKeysDataSourceIncludeGlobalWithNames(t *testing.T) {
+	testExpectError(t, `
+data "connect_condition_keys" "test" {
+  names          = ["aws:SourceIp"]
+  include_global = true
+}
+`,
+		expectError(`Invalid Attribute Combination`, `include_global = true`, `Attribute "names" cannot be specified when "include_global" is specified`))
+}

@@ -16,7 +16,7 @@ import (
 
 // configuredCatalog gives a data source the snapshot the provider is
 // configured with. Terraform validates a configuration before it configures
-// the provider, so ValidateConfig may run without it.
+// the provider, so validators cannot use it (see validators.go).
 type configuredCatalog struct {
 	catalog *catalog.Catalog
 }
@@ -40,25 +40,6 @@ func (c *configuredCatalog) load(diags *diag.Diagnostics) *catalog.Catalog {
 		return c.catalog
 	}
 	return loadCatalog(diags)
-}
-
-// candidates returns the snapshots a validation must hold for: the
-// configured one, or, before the provider is configured, every one, so that
-// validation reports only what is wrong whichever the configuration selects.
-func (c *configuredCatalog) candidates(diags *diag.Diagnostics) []*catalog.Catalog {
-	if c.catalog != nil {
-		return []*catalog.Catalog{c.catalog}
-	}
-	var out []*catalog.Catalog
-	for _, name := range catalog.SnapshotNames {
-		snapshot, err := catalog.Load(name)
-		if err != nil {
-			diags.AddError("Embedded catalog is invalid", catalogBug(err))
-			return nil
-		}
-		out = append(out, snapshot)
-	}
-	return out
 }
 
 // loadCatalog returns the default snapshot, or adds an error if it does not
@@ -91,16 +72,45 @@ func functionCatalog() (*catalog.Catalog, *function.FuncError) {
 	return c, nil
 }
 
-// stringValues returns the values of a list attribute read from a known
-// configuration, adding an error on each null element.
-func stringValues(at path.Path, values []types.String, diags *diag.Diagnostics) []string {
-	out := make([]string, 0, len(values))
+// indexed is a value of a list with its position in the list.
+type indexed struct {
+	at    int
+	value string
+}
+
+// presentValues returns the known, non-null values of a list with their
+// positions, so that a problem is reported on the element it is about.
+// Validators refuse nulls; Terraform reads only known configurations.
+func presentValues(values []types.String) []indexed {
+	out := make([]indexed, 0, len(values))
 	for i, v := range values {
-		if v.IsNull() {
-			diags.AddAttributeError(at.AtListIndex(i), "Null value", "This list may not contain null values.")
+		if !v.IsNull() && !v.IsUnknown() {
+			out = append(out, indexed{i, v.ValueString()})
+		}
+	}
+	return out
+}
+
+// accessLevelsOf parses a list of access levels, with an error on each
+// element that is not one.
+func accessLevelsOf(values []types.String, at path.Path, diags *diag.Diagnostics) []catalog.AccessLevel {
+	var out []catalog.AccessLevel
+	for _, v := range presentValues(values) {
+		level, ok := catalog.ParseAccessLevel(v.value)
+		if !ok {
+			diags.AddAttributeError(at.AtListIndex(v.at), "Unknown access level", unknownAccessLevelMessage(v.value))
 			continue
 		}
-		out = append(out, v.ValueString())
+		out = append(out, level)
+	}
+	return out
+}
+
+// stringsOf returns the values of a list, in order, a null as "".
+func stringsOf(values []types.String) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v.ValueString()
 	}
 	return out
 }

@@ -4,15 +4,18 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/compose"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -55,46 +58,52 @@ type findingModel struct {
 // failOnNever is the fail_on value that keeps findings out of diagnostics.
 const failOnNever = "never"
 
+// failOnValues are the values of fail_on, for its validator and description.
+var failOnValues = []string{string(checker.SeverityError), string(checker.SeverityWarning), failOnNever}
+
 func (d *policyAnalysisDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_policy_analysis"
 }
 
 func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	computedString := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Description: description, Computed: true}
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 	}
 	resp.Schema = schema.Schema{
-		Description: "Audits any IAM policy for Amazon Connect: hand-written, from `aws_iam_policy_document`, from `connect_policy_document` or from a file. " +
+		MarkdownDescription: "Audits any IAM policy for Amazon Connect: hand-written, from `aws_iam_policy_document`, from `connect_policy_document` or from a file. " +
 			"It reports what is wrong or too broad as findings, and what the policy allows. " +
 			"With `fail_on`, findings of that severity or worse fail the plan.",
 		Attributes: map[string]schema.Attribute{
 			"policy": schema.StringAttribute{
-				Description: "The policy to audit, as JSON.",
-				Required:    true,
+				MarkdownDescription: "The policy to audit, as JSON.",
+				Required:            true,
 			},
 			"fail_on": schema.StringAttribute{
-				Description: "The severity at or above which findings also become errors that fail the plan: `error`, `warning`, or `never` (the default).",
-				Optional:    true,
+				MarkdownDescription: fmt.Sprintf("The severity at or above which findings also become errors that fail the plan: %s; `never` is the default.", quotedCode(failOnValues)),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(failOnValues...)},
 			},
 			"policy_kind": schema.StringAttribute{
-				Description: fmt.Sprintf("What kind of policy this is, which decides the size quota it is held to: %s. "+
+				MarkdownDescription: fmt.Sprintf("What kind of policy this is, which decides the size quota it is held to: %s. "+
 					"Over that kind's quota is an error; an AWS managed policy is held to none. "+
 					"Without it, a policy too large for every customer policy is a warning and one over a smaller quota a suggestion.", quotedCode(policyKindNames())),
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(policyKindNames()...)},
 			},
 			"ignore": schema.ListAttribute{
-				Description: "Finding codes to leave out, such as `resource-wildcard`. The codes are listed in the provider's documentation of this data source.",
-				ElementType: types.StringType,
-				Optional:    true,
+				MarkdownDescription: "Finding codes to leave out, such as `resource-wildcard`. The codes are listed in the provider's documentation of this data source.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(checker.Codes...))},
 			},
 			"findings": schema.ListNestedAttribute{
-				Description: "What is wrong or too broad, sorted by statement, severity and code.",
-				Computed:    true,
+				MarkdownDescription: "What is wrong or too broad, sorted by statement, severity and code.",
+				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"code":            computedString("The rule that found it, such as `unknown-action`."),
 						"severity":        computedString("`error` (IAM rejects the policy, or it does not do what it says), `warning` (too broad or likely a mistake) or `suggestion` (could be narrower)."),
-						"statement_index": schema.Int64Attribute{Description: "The statement's position in the policy, from 0; null for the policy as a whole.", Computed: true},
+						"statement_index": schema.Int64Attribute{MarkdownDescription: "The statement's position in the policy, from 0; null for the policy as a whole.", Computed: true},
 						"sid":             computedString("The statement's Sid, if it has one."),
 						"action":          computedString("The action at fault, where one is."),
 						"resource":        computedString("The resource at fault, where one is."),
@@ -104,30 +113,30 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"allowed_actions": schema.ListAttribute{
-				Description: "The `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. Resources and conditions are not considered.",
-				ElementType: types.StringType,
-				Computed:    true,
+				MarkdownDescription: "The `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. Resources and conditions are not considered.",
+				ElementType:         types.StringType,
+				Computed:            true,
 			},
 			"denied_actions": schema.ListAttribute{
-				Description: "The `connect:` actions that the Deny statements name, expanded likewise, sorted.",
-				ElementType: types.StringType,
-				Computed:    true,
+				MarkdownDescription: "The `connect:` actions that the Deny statements name, expanded likewise, sorted.",
+				ElementType:         types.StringType,
+				Computed:            true,
 			},
 			"allowed_by_access_level": schema.MapAttribute{
-				Description: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`. " +
+				MarkdownDescription: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`. " +
 					"An action of two levels, such as `connect:TagResource`, is listed under both.",
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,
 			},
 			"unknown_actions": schema.ListAttribute{
-				Description: "The `connect:` names and patterns, as written, that match no action in the catalog, sorted.",
-				ElementType: types.StringType,
-				Computed:    true,
+				MarkdownDescription: "The `connect:` names and patterns, as written, that match no action in the catalog, sorted.",
+				ElementType:         types.StringType,
+				Computed:            true,
 			},
-			"size":             schema.Int64Attribute{Description: "The policy's size as IAM counts it against its quotas: characters without white space.", Computed: true},
-			"error_count":      schema.Int64Attribute{Description: "The number of findings of severity `error`.", Computed: true},
-			"warning_count":    schema.Int64Attribute{Description: "The number of findings of severity `warning`.", Computed: true},
-			"suggestion_count": schema.Int64Attribute{Description: "The number of findings of severity `suggestion`.", Computed: true},
+			"size":             schema.Int64Attribute{MarkdownDescription: "The policy's size as IAM counts it against its quotas: characters without white space.", Computed: true},
+			"error_count":      schema.Int64Attribute{MarkdownDescription: "The number of findings of severity `error`.", Computed: true},
+			"warning_count":    schema.Int64Attribute{MarkdownDescription: "The number of findings of severity `warning`.", Computed: true},
+			"suggestion_count": schema.Int64Attribute{MarkdownDescription: "The number of findings of severity `suggestion`.", Computed: true},
 		},
 	}
 }
@@ -143,26 +152,8 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	if model.FailOn.IsNull() {
 		failOn = failOnNever
 	}
-	if failOn != failOnNever && failOn != string(checker.SeverityError) && failOn != string(checker.SeverityWarning) {
-		resp.Diagnostics.AddAttributeError(path.Root("fail_on"), "Invalid fail_on",
-			fmt.Sprintf("fail_on must be %q, %q or %q, not %q.", checker.SeverityError, checker.SeverityWarning, failOnNever, failOn))
-	}
 	kind := policy.Kind(model.PolicyKind.ValueString())
-	if !model.PolicyKind.IsNull() && !slices.Contains(policy.Kinds, kind) {
-		resp.Diagnostics.AddAttributeError(path.Root("policy_kind"), "Invalid policy_kind",
-			fmt.Sprintf("%q is not a kind of policy; use one of %s.", kind, quoted(policyKindNames())))
-	}
-	ignorePath := path.Root("ignore")
-	ignored := stringValues(ignorePath, model.Ignore, &resp.Diagnostics)
-	for i, code := range ignored {
-		if !slices.Contains(checker.Codes, code) {
-			resp.Diagnostics.AddAttributeError(ignorePath.AtListIndex(i), "Unknown finding code",
-				fmt.Sprintf("%q is not a finding code; the codes are %s.", code, strings.Join(checker.Codes, ", ")))
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ignored := stringsOf(model.Ignore)
 
 	text := model.Policy.ValueString()
 	size := policy.Size(text)
@@ -185,7 +176,7 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 		model.Findings[i] = findingOf(f)
 		counts[f.Severity]++
 		if failOn != failOnNever && f.Severity.AtLeast(checker.Severity(failOn)) {
-			resp.Diagnostics.AddAttributeError(path.Root("policy"), fmt.Sprintf("Policy %s: %s", f.Severity, f.Code), findingLocation(f)+f.Message)
+			resp.Diagnostics.AddAttributeError(path.Root("policy"), fmt.Sprintf("Policy %s: %s", f.Severity, f.Code), compose.StatementLocation(f)+f.Message)
 		}
 	}
 	model.AllowedActions = nonNil(summary.Allowed)
@@ -223,14 +214,6 @@ func findingOf(f checker.Finding) findingModel {
 		ConditionKey:   optional(f.ConditionKey),
 		Message:        f.Message,
 	}
-}
-
-// findingLocation says which statement a finding is about, for a diagnostic.
-func findingLocation(f checker.Finding) string {
-	if f.Statement < 0 {
-		return ""
-	}
-	return fmt.Sprintf("Statement %d%s: ", f.Statement, sidNote(f.Sid))
 }
 
 func policyKindNames() []string {

@@ -215,7 +215,7 @@ data "connect_policy_analysis" "test" {
   fail_on = "errors"
 }
 `,
-		expectError(`Invalid fail_on`, `fail_on = "errors"`, `fail_on must be "error", "warning" or "never", not "errors".`))
+		expectError(`Invalid Attribute Value Match`, `fail_on = "errors"`, `Attribute fail_on value must be one of: ["error" "warning" "never"], got: "errors"`))
 }
 
 func TestPolicyAnalysisDataSourceUnknownIgnoredCode(t *testing.T) {
@@ -228,7 +228,7 @@ data "connect_policy_analysis" "test" {
   ]
 }
 `,
-		expectError(`Unknown finding code`, `"resource_wildcard",`, `"resource_wildcard" is not a finding code; the codes are action-resource-mismatch,`))
+		expectError(`Invalid Attribute Value Match`, `"resource_wildcard",`, `Attribute ignore[1] value must be one of: ["action-resource-mismatch"`, `got: "resource_wildcard"`))
 }
 
 // The documentation lists every finding code.
@@ -301,7 +301,7 @@ data "connect_policy_analysis" "test" {
   policy_kind = "managed"
 }
 `,
-		expectError(`Invalid policy_kind`, `policy_kind = "managed"`, `"managed" is not a kind of policy; use one of "customer-managed", "role-inline", "user-inline", "group-inline", "aws-managed".`))
+		expectError(`Invalid Attribute Value Match`, `policy_kind = "managed"`, `Attribute policy_kind value must be one of: ["customer-managed" "role-inline" "user-inline" "group-inline" "aws-managed"], got: "managed"`))
 }
 
 // A write on "*" fails a plan that fails on warnings; a read does not.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/compose"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner/plannertest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
@@ -39,12 +40,11 @@ func testDocumentsAnalyseClean(t *testing.T, c *catalog.Catalog) {
 			model.Grants = append(model.Grants, grantModelOf(g))
 		}
 		var diags diag.Diagnostics
-		b := newDocumentBuilder(c, &diags)
-		doc := b.build(model)
-		if diags.HasError() || diags.WarningsCount() > 0 {
+		result, problems := compose.Compose(c, composeInput(model, &diags))
+		if diags.HasError() || len(problems) > 0 || result == nil {
 			continue
 		}
-		minified := doc.MinifiedJSON()
+		doc, minified := result.Document, result.Minified
 		if policy.Size(minified) > policy.QuotaGroupInline {
 			// Too big for some quota: a size finding, by design, that the
 			// data source leaves to size_limit.

@@ -15,7 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/compose"
+	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 )
 
 // testInstance is the ARN prefix the configurations share.
@@ -440,55 +442,39 @@ data "connect_policy_document" "test" {
 	)
 }
 
-// A grant that puts writes on "*" gets the warning connect_policy_analysis
-// would raise on the document, on the "*"; a tag condition or reads only
-// lower it to a suggestion, which is no diagnostic. Terraform's warnings
-// cannot be asserted through terraform-plugin-testing, hence a Go test.
-func TestPolicyDocumentWarnsOfWritesOnStar(t *testing.T) {
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	str := func(values ...string) []types.String {
-		out := make([]types.String, len(values))
-		for i, v := range values {
-			out[i] = types.StringValue(v)
-		}
-		return out
-	}
+// Problems of the composition land on the attribute they are about: a
+// grant's value by its position, a statement's set element by its value.
+// Warnings cannot be asserted through terraform-plugin-testing, hence a Go
+// test of the mapping.
+func TestProblemPath(t *testing.T) {
 	tests := []struct {
-		name  string
-		grant grantModel
-		want  string // the warning's detail, or "" for none
+		problem compose.Problem
+		want    path.Path
 	}{
-		{"write on star", grantModel{Actions: str("DeleteUser", "DescribeUser"), Resources: str("arn:aws:connect:us-east-1:123456789012:instance/abc", "*")},
-			`Resource "*" lets connect:DeleteUser change every resource`},
-		{"narrowed by a tag", grantModel{Actions: str("DeleteUser"), Resources: str("*"), Conditions: []conditionModel{{
-			Test: types.StringValue("StringEquals"), Variable: types.StringValue("aws:ResourceTag/team"), Values: str("a")}}}, ""},
-		{"reads only", grantModel{Actions: str("DescribeUser"), Resources: str("*")}, ""},
-		{"deny", grantModel{Actions: str("DeleteUser"), Resources: str("*"), Effect: types.StringValue("Deny")}, ""},
+		{compose.Problem{Part: compose.PartGrants, Index: 1, Field: planner.FieldResources, FieldIndex: 2},
+			path.Root("grant").AtListIndex(1).AtName("resources").AtListIndex(2)},
+		{compose.Problem{Part: compose.PartGrants, Index: 0, Field: compose.FieldConditions, FieldIndex: 0},
+			path.Root("grant").AtListIndex(0).AtName("condition").AtListIndex(0)},
+		{compose.Problem{Part: compose.PartGrants, Index: 3, FieldIndex: -1}, path.Root("grant").AtListIndex(3)},
+		{compose.Problem{Part: compose.PartStatements, Index: 0, Finding: &checker.Finding{Element: checker.ElementAction, Action: "connect:DescribeUsr"}},
+			path.Root("statement").AtListIndex(0).AtName("actions").AtSetValue(types.StringValue("connect:DescribeUsr"))},
+		{compose.Problem{Part: compose.PartStatements, Index: 2, Finding: &checker.Finding{Element: checker.ElementCondition, Condition: 1}},
+			path.Root("statement").AtListIndex(2).AtName("condition").AtListIndex(1)},
+		{compose.Problem{Part: compose.PartSources, Index: 1}, path.Root("source_policy_documents").AtListIndex(1)},
+		{compose.Problem{Part: compose.PartDependentActions, Index: -1}, path.Root("include_dependent_actions")},
+		{compose.Problem{Part: compose.PartKind, Index: -1}, path.Root("policy_kind")},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var diags diag.Diagnostics
-			newDocumentBuilder(c, &diags).build(&policyDocumentModel{Grants: []grantModel{tt.grant}})
-			if diags.HasError() {
-				t.Fatalf("errors: %v", diags)
-			}
-			warnings := diags.Warnings()
-			if tt.want == "" {
-				if len(warnings) > 0 {
-					t.Errorf("warnings = %v; want none", warnings)
-				}
-				return
-			}
-			star := path.Root("grant").AtListIndex(0).AtName("resources").AtListIndex(len(tt.grant.Resources) - 1)
-			if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), tt.want) {
-				t.Fatalf("warnings = %v; want one containing %q", warnings, tt.want)
-			}
-			if withPath, ok := warnings[0].(diag.DiagnosticWithPath); !ok || !withPath.Path().Equal(star) {
-				t.Errorf("warnings = %v; want one on %s containing %q", warnings, star, tt.want)
-			}
-		})
+		if got, ok := problemPath(tt.problem); !ok || !got.Equal(tt.want) {
+			t.Errorf("problemPath(%+v) = %s, %v; want %s", tt.problem, got, ok, tt.want)
+		}
+	}
+	if _, ok := problemPath(compose.Problem{Part: compose.PartDocument, Index: -1}); ok {
+		t.Error("a problem of the whole policy has an attribute")
+	}
+	var diags diag.Diagnostics
+	reportProblem(compose.Problem{Severity: checker.SeverityWarning, Summary: "Policy warning", Message: "m", Part: compose.PartGrants, Index: 0, Field: planner.FieldResources, FieldIndex: 1}, &diags)
+	if len(diags.Warnings()) != 1 || !strings.Contains(diags.Warnings()[0].Summary(), "Policy warning") {
+		t.Errorf("diagnostics = %v", diags)
 	}
 }

@@ -72,7 +72,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
     effect    = "allow"
     actions   = ["ListUsers"]
     resources = [local.instance]
-  }`, expectError(`effect    = "allow"`, `Effect "allow" is not valid; use "Allow" or "Deny".`)},
+  }`, expectError(`Invalid Attribute Value Match`, `effect    = "allow"`, `Attribute grant[0].effect value must be one of: ["Allow" "Deny"], got: "allow"`)},
 		{"unsupported condition key", `
   grant {
     actions   = ["CreateRoutingProfile", "DeleteUser"]
@@ -138,7 +138,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
     actions     = ["connect:DescribeUser"]
     not_actions = ["s3:*"]
     resources   = ["*"]
-  }`, expectError(`The statement has both Action and NotAction; keep only one of them.`)},
+  }`, expectError(`Invalid Attribute Combination`, `not_actions = ["s3:*"]`, `Attribute "statement[0].actions" cannot be specified when "statement[0].not_actions" is specified`)},
 		{"invalid Sid", `
   statement {
     sid       = "read-users"
@@ -182,7 +182,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
   grant {
     actions   = ["ListUsers"]
     resources = [local.instance]
-  }`, expectError(`Invalid policy version`, `"2012-10-18" is not an IAM policy language version`)},
+  }`, expectError(`Invalid Attribute Value Match`, `version = "2012-10-18"`, `Attribute version value must be one of: ["2012-10-17" "2008-10-17"], got: "2012-10-18"`)},
 		{"over the size limit", `
   size_limit = 100
   grant {
@@ -194,11 +194,57 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
   grant {
     actions   = ["ListUsers"]
     resources = [local.instance]
-  }`, expectError(`size_limit must be a positive number of characters, not 0.`)},
+  }`, expectError(`Invalid Attribute Value`, `size_limit = 0`, `Attribute size_limit value must be at least 1, got: 0`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      testInstanceLocal + "data \"connect_policy_document\" \"test\" {" + tt.config + "\n}\n",
+					ExpectError: tt.want,
+				}},
+			})
+		})
+	}
+}
+
+// Bugs of 0.2.0, each at the element it is about.
+func TestPolicyDocumentDataSourceErrorsOnTheElement(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		config string
+		want   *regexp.Regexp
+	}{
+		// Terraform shows no line for a set element: it points at the
+		// statement; TestPrincipalValueReportsTheElement checks the path.
+		{"principal", `
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::bucket/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::123456789012:root"]
+    }
+    principals {
+      type        = "*"
+      identifiers = ["a"]
+    }
+  }`, expectError(`Invalid principal`, `statement {`, `A principal of type "*" must have the identifiers ["*"], not ["a"].`)},
+		// The value at index 1, after a null at 0.
+		{"access level after a null", `
+  grant {
+    access_levels = [
+      null,
+      "Admin",
+    ]
+    resources = ["*"]
+  }`, expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{

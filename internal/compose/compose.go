@@ -1,0 +1,355 @@
+// Package compose builds the policy of connect_policy_document from its
+// parts: source documents, grants, statements, override documents and the
+// dependent actions of what it allows, with aws_iam_policy_document's merge
+// rules. It checks every part against the catalog, the uniqueness of Sids
+// and IAM's size quotas, and says of each problem which part of the input is
+// at fault. It knows nothing of Terraform.
+package compose
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/planner"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// Input is what a policy is composed of.
+type Input struct {
+	// Version is the policy language version; "" means 2012-10-17.
+	Version string
+	ID      string
+	// Sources and Overrides are policies as JSON, merged first and last.
+	Sources   []string
+	Overrides []string
+	Grants    []planner.Grant
+	// Statements are written out, as in aws_iam_policy_document; an empty
+	// Effect means Allow.
+	Statements []policy.Statement
+	// DependentActions adds the dependent actions of the allowed actions in
+	// a statement of their own; without it, their absence is a warning.
+	DependentActions bool
+	// Minimize writes the grants' actions as the shortest exact wildcards.
+	Minimize bool
+	// SizeLimit, when positive, is the most characters (white space
+	// excluded) the policy may have.
+	SizeLimit int
+	// Kind, when set, holds the policy to that kind's IAM quota.
+	Kind policy.Kind
+}
+
+// Part names the part of the Input a problem is about.
+type Part int
+
+// The parts of an Input.
+const (
+	PartDocument Part = iota // the policy as a whole
+	PartVersion
+	PartSources
+	PartOverrides
+	PartGrants
+	PartStatements
+	PartDependentActions
+	PartSizeLimit
+	PartKind
+)
+
+// Problem is something wrong with the input, or with the policy it gives.
+type Problem struct {
+	Severity checker.Severity // error or warning
+	// Summary is a short title, such as "Invalid grant".
+	Summary string
+	Message string
+	Part    Part
+	// Index is the item of Part at fault: the source, grant or statement;
+	// -1 for the part as a whole.
+	Index int
+	// Field and FieldIndex locate a grant's problem within the grant: one
+	// of planner's Field names or FieldConditions, and the position of the
+	// value at fault, or -1.
+	Field      string
+	FieldIndex int
+	// Finding says which element and value of a statement a problem of
+	// PartStatements is about; nil otherwise.
+	Finding *checker.Finding
+}
+
+// FieldConditions is the Field of a problem of a grant's condition, whose
+// FieldIndex is the condition's position.
+const FieldConditions = "condition"
+
+// Result is the composed policy.
+type Result struct {
+	Document *policy.Document
+	JSON     string
+	Minified string
+	// Size is the policy's size as IAM counts it: characters without white
+	// space.
+	Size    int
+	Summary checker.Summary
+}
+
+type composer struct {
+	catalog  *catalog.Catalog
+	checker  *checker.Checker
+	in       *Input
+	problems []Problem
+}
+
+// Compose composes the policy. With an error among the problems the result
+// is nil; warnings come with a result.
+func Compose(c *catalog.Catalog, in Input) (*Result, []Problem) {
+	k := &composer{catalog: c, checker: checker.New(c), in: &in}
+	doc := k.compose()
+	if doc == nil || k.hasError() {
+		return nil, k.problems
+	}
+	minified := doc.MinifiedJSON()
+	size := policy.Size(minified)
+	k.checkSize(size)
+	if k.hasError() {
+		return nil, k.problems
+	}
+	return &Result{Document: doc, JSON: doc.JSON(), Minified: minified, Size: size, Summary: checker.Summarize(c, doc)}, k.problems
+}
+
+func (k *composer) add(p Problem) {
+	k.problems = append(k.problems, p)
+}
+
+func (k *composer) hasError() bool {
+	return slices.ContainsFunc(k.problems, func(p Problem) bool { return p.Severity == checker.SeverityError })
+}
+
+func (k *composer) compose() *policy.Document {
+	version := k.in.Version
+	switch version {
+	case "":
+		version = policy.Version2012
+	case policy.Version2012, policy.Version2008:
+	default:
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Invalid policy version", Part: PartVersion, Index: -1, FieldIndex: -1,
+			Message: fmt.Sprintf("%q is not an IAM policy language version; use %q (or the older %q).", version, policy.Version2012, policy.Version2008)})
+	}
+	sources := k.parseDocuments(PartSources, k.in.Sources)
+	overrides := k.parseDocuments(PartOverrides, k.in.Overrides)
+	if !k.hasError() { // with a source left out, item numbers would be off
+		k.checkSourceSids(sources)
+	}
+	grantStatements := k.planGrants()
+	blocks := k.statementBlocks()
+	if k.hasError() {
+		return nil
+	}
+	k.checkCurrentSids(grantStatements, blocks)
+	if k.hasError() {
+		return nil
+	}
+
+	merge := func(current []policy.Statement) *policy.Document {
+		doc := &policy.Document{}
+		for _, src := range sources {
+			doc.Merge(src)
+		}
+		doc.Merge(&policy.Document{Version: version, ID: k.in.ID, Statements: current})
+		for _, o := range overrides {
+			doc.Merge(o)
+		}
+		return doc
+	}
+	doc := merge(slices.Concat(grantStatements, blocks))
+	missing := checker.MissingDependentActions(checker.DependentActionGaps(k.catalog, doc))
+	if len(missing) == 0 {
+		return doc
+	}
+	if !k.in.DependentActions {
+		k.add(Problem{Severity: checker.SeverityWarning, Summary: "Dependent actions left out", Part: PartDependentActions, Index: -1, FieldIndex: -1,
+			Message: fmt.Sprintf("The allowed actions may also need %s, which the policy does not allow; the Service Authorization Reference lists them as their dependent actions. Set include_dependent_actions to true, or allow them elsewhere, if requests are denied.", strings.Join(missing, ", "))})
+		return doc
+	}
+	// A dependent action may have dependent actions of its own: add until
+	// nothing new is missing (an override may replace the statement).
+	var dependents []string
+	for len(missing) > 0 && !isSubset(missing, dependents) {
+		dependents = append(dependents, missing...)
+		statement := planner.DependentActionsStatement(k.catalog, dependents, k.in.Minimize)
+		doc = merge(slices.Concat(grantStatements, []policy.Statement{statement}, blocks))
+		missing = checker.MissingDependentActions(checker.DependentActionGaps(k.catalog, doc))
+	}
+	return doc
+}
+
+func isSubset(values, of []string) bool {
+	for _, v := range values {
+		if !slices.Contains(of, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseDocuments parses policies given as JSON, reporting on each.
+func (k *composer) parseDocuments(part Part, texts []string) []*policy.Document {
+	var docs []*policy.Document
+	for i, text := range texts {
+		doc, problems := CheckDocument(k.checker, text)
+		for _, p := range problems {
+			p.Part, p.Index = part, i
+			k.add(p)
+		}
+		if doc != nil {
+			docs = append(docs, doc)
+		}
+	}
+	return docs
+}
+
+// CheckDocument parses a policy given as JSON: an error if it does not
+// parse, and the checker's findings on its statements if it does. What
+// depends on the policy it is merged into (its size, its dependent actions)
+// is left to that policy. The problems have no Part.
+func CheckDocument(k *checker.Checker, text string) (*policy.Document, []Problem) {
+	doc, err := policy.Parse([]byte(text))
+	if err != nil {
+		return nil, []Problem{{Severity: checker.SeverityError, Summary: "Invalid policy JSON", Index: -1, FieldIndex: -1,
+			Message: fmt.Sprintf("This policy cannot be read: %v.", err)}}
+	}
+	var problems []Problem
+	for _, f := range k.Document(doc, policy.Size(text), "") {
+		if f.Code == checker.CodeMissingDependentActions || f.Statement < 0 || f.Severity == checker.SeveritySuggestion {
+			continue
+		}
+		problems = append(problems, Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Index: -1, FieldIndex: -1,
+			Message: StatementLocation(f) + f.Message})
+	}
+	return doc, problems
+}
+
+// StatementLocation says which statement a finding is about, for a message.
+func StatementLocation(f checker.Finding) string {
+	if f.Statement < 0 {
+		return ""
+	}
+	sid := ""
+	if f.Sid != "" {
+		sid = fmt.Sprintf(" (Sid %s)", f.Sid)
+	}
+	return fmt.Sprintf("Statement %d%s: ", f.Statement, sid)
+}
+
+func summaryOf(s checker.Severity) string {
+	if s == checker.SeverityError {
+		return "Policy error"
+	}
+	return "Policy warning"
+}
+
+// checkSourceSids checks that Sids are unique across the sources, as
+// aws_iam_policy_document requires.
+func (k *composer) checkSourceSids(sources []*policy.Document) {
+	var all []policy.Statement
+	var from []int // the source of each statement of all
+	for i, doc := range sources {
+		all = append(all, doc.Statements...)
+		for range doc.Statements {
+			from = append(from, i)
+		}
+	}
+	for _, reuse := range policy.ReusedSids(all) {
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Duplicate Sid", Part: PartSources, Index: from[reuse.Again], FieldIndex: -1,
+			Message: fmt.Sprintf("Sid %q is used more than once across source_policy_documents (first in item %d); Sids of source policies must be unique.", reuse.Sid, from[reuse.First])})
+	}
+}
+
+// checkCurrentSids checks the Sids of the statement blocks: unique among
+// themselves and distinct from those the grants produce.
+func (k *composer) checkCurrentSids(grantStatements, blocks []policy.Statement) {
+	generated := map[string]bool{planner.DependentActionsSid: true}
+	for _, s := range grantStatements {
+		generated[s.Sid] = true
+	}
+	sidProblem := func(i int, message string) {
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Duplicate Sid", Part: PartStatements, Index: i, FieldIndex: -1,
+			Finding: &checker.Finding{Element: checker.ElementSid, Statement: i, Condition: -1}, Message: message})
+	}
+	for i, s := range blocks {
+		if generated[s.Sid] {
+			sidProblem(i, fmt.Sprintf("Sid %q is also the Sid of a statement the grants produce; choose another Sid.", s.Sid))
+		}
+	}
+	for _, reuse := range policy.ReusedSids(blocks) {
+		if !generated[reuse.Sid] {
+			sidProblem(reuse.Again, fmt.Sprintf("Sid %q is already used by statement block %d; Sids must be unique.", reuse.Sid, reuse.First))
+		}
+	}
+}
+
+func (k *composer) planGrants() []policy.Statement {
+	result, problems := planner.Plan(k.catalog, k.in.Grants, planner.Options{Minimize: k.in.Minimize})
+	for _, p := range problems {
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Invalid grant", Part: PartGrants, Index: p.Grant, Field: p.Field, FieldIndex: p.Index, Message: p.Message})
+	}
+	for i, g := range k.in.Grants {
+		effect := g.Effect
+		if effect == "" {
+			effect = policy.Allow
+		}
+		for _, f := range k.checker.Conditions(effect, result.Granted[i], g.Conditions) {
+			k.finding(PartGrants, i, FieldConditions, f.Condition, f)
+		}
+		if star := slices.Index(g.Resources, "*"); star >= 0 && effect == policy.Allow {
+			for _, f := range checker.ResourceWildcard(result.Granted[i], g.Conditions) {
+				k.finding(PartGrants, i, planner.FieldResources, star, f)
+			}
+		}
+	}
+	return result.Statements
+}
+
+// finding adds a checker finding of a grant; suggestions are not problems.
+func (k *composer) finding(part Part, index int, field string, fieldIndex int, f checker.Finding) {
+	if f.Severity == checker.SeveritySuggestion {
+		return
+	}
+	k.add(Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Part: part, Index: index, Field: field, FieldIndex: fieldIndex, Message: f.Message})
+}
+
+func (k *composer) statementBlocks() []policy.Statement {
+	out := make([]policy.Statement, len(k.in.Statements))
+	for i, s := range k.in.Statements {
+		if s.Effect == "" {
+			s.Effect = policy.Allow
+		}
+		for _, f := range k.checker.Statement(i, &s) {
+			if f.Severity == checker.SeveritySuggestion {
+				continue
+			}
+			k.add(Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Part: PartStatements, Index: i, FieldIndex: -1, Finding: &f, Message: f.Message})
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// checkSize holds the policy to the size limit or the kind's quota.
+func (k *composer) checkSize(size int) {
+	if k.in.SizeLimit > 0 {
+		if size > k.in.SizeLimit {
+			k.add(Problem{Severity: checker.SeverityError, Summary: "Policy too large", Part: PartSizeLimit, Index: -1, FieldIndex: -1,
+				Message: fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d; split it, narrow the grants, or set minimize to true.", size, k.in.SizeLimit)})
+		}
+		return
+	}
+	part := PartDocument
+	if k.in.Kind != "" {
+		part = PartKind
+	}
+	for _, f := range checker.SizeFindings(size, k.in.Kind) {
+		if f.Severity != checker.SeveritySuggestion {
+			k.add(Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Part: part, Index: -1, FieldIndex: -1, Message: f.Message})
+		}
+	}
+}
