@@ -176,3 +176,26 @@ func TestLatestEveryTypeBuildsResolvesAndParses(t *testing.T) {
 		})
 	}
 }
+
+func TestPatternsIntersect(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"*", testPrefix + "instance/abc", true},
+		{testPrefix + "instance/abc/*", testPrefix + "instance/abc/queue/q1", true},
+		{testPrefix + "instance/abc/*", testPrefix + "instance/def/queue/q1", false},
+		{"arn:aws:connect:*:*:instance/*/agent/*", testPrefix + "instance/abc/agent/u?", true},
+		{testPrefix + "instance/abc/queue/*", testPrefix + "instance/abc/agent/*", false},
+		{testPrefix + "instance/a*", testPrefix + "instance/*c/queue/q", true},
+		{testPrefix + "instance/abc/user/${aws:userid}", testPrefix + "instance/abc/user/u1", true},
+	}
+	for _, tt := range tests {
+		if got := PatternsIntersect(tt.a, tt.b); got != tt.want {
+			t.Errorf("PatternsIntersect(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := PatternsIntersect(tt.b, tt.a); got != tt.want {
+			t.Errorf("PatternsIntersect(%q, %q) = %v, want %v (reversed)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -26,6 +26,7 @@ const (
 	classWord  charClass = iota // partition and region: a-z, 0-9, -
 	classDigit                  // account: 0-9
 	classID                     // resource ids: anything but / and :
+	classAny                    // a pattern's wildcards: any rune
 )
 
 func (c charClass) has(r rune) bool {
@@ -34,6 +35,8 @@ func (c charClass) has(r rune) bool {
 		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-'
 	case classDigit:
 		return '0' <= r && r <= '9'
+	case classAny:
+		return true
 	default:
 		return r != '/' && r != ':'
 	}
@@ -267,6 +270,32 @@ func (sp *searchSpace) intersects(pattern, template []atom) bool {
 		push(nextP, nextT)
 	}
 	return false
+}
+
+// PatternsIntersect reports whether some ARN matches both Resource
+// patterns, as IAM matches them: whether a statement on one can reach a
+// resource of the other.
+func PatternsIntersect(a, b string) bool {
+	if a == "*" || b == "*" || a == b {
+		return true
+	}
+	var scratch searchSpace
+	return scratch.intersects(compilePattern(a), patternAsTemplate(b))
+}
+
+// patternAsTemplate turns a pattern's atoms into a template's, whose
+// wildcards match any rune.
+func patternAsTemplate(s string) []atom {
+	atoms := compilePattern(s)
+	for i, a := range atoms {
+		switch a.kind {
+		case atomOne:
+			atoms[i] = atom{kind: atomClass, class: classAny}
+		case atomMany:
+			atoms[i] = atom{kind: atomClassMany, class: classAny}
+		}
+	}
+	return atoms
 }
 
 // compatible reports whether some rune can be consumed by both atoms.

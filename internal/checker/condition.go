@@ -106,9 +106,9 @@ func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, e
 }
 
 func unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string) {
-	subject := fmt.Sprintf("%s does not support %s", summarize(unsupported, 3), key)
+	subject := fmt.Sprintf("%s does not support %s", JoinAtMost(unsupported, 3), key)
 	if len(unsupported) > 1 {
-		subject = fmt.Sprintf("%s do not support %s", summarize(unsupported, 3), key)
+		subject = fmt.Sprintf("%s do not support %s", JoinAtMost(unsupported, 3), key)
 	}
 	switch {
 	case effect == policy.Allow && ifExists:

@@ -30,7 +30,7 @@ func (k *Checker) Document(doc *policy.Document, size int, kind policy.Kind) []F
 		// often only in the console: a hint, not a defect.
 		findings = append(findings, Finding{Code: CodeMissingDependentActions, Severity: SeveritySuggestion, Statement: gap.Statement,
 			Sid: doc.Statements[gap.Statement].Sid, Element: ElementAction, Action: gap.Action, Condition: -1,
-			Message: fmt.Sprintf(`%s may also need %s, which the policy does not allow; the Service Authorization Reference lists them as its dependent actions, so allow them (on "*") if its requests are denied.`, gap.Action, joinAnd(gap.Missing))})
+			Message: fmt.Sprintf(`%s may also need %s, which the policy does not allow; the Service Authorization Reference lists them as its dependent actions, so allow them (on "*") if its requests are denied.`, gap.Action, JoinAnd(gap.Missing))})
 	}
 	Sort(findings)
 	return findings
@@ -128,7 +128,7 @@ func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
 		if s.Effect != policy.Allow {
 			continue
 		}
-		for _, a := range allowedBy(c, s) {
+		for _, a := range ActionsOf(c, s) {
 			if done[a.Name] || len(a.DependentActions) == 0 {
 				continue
 			}
@@ -182,9 +182,9 @@ func names(s *policy.Statement, action string) bool {
 	return s.NotActions != nil && !matches(s.NotActions)
 }
 
-// allowedBy returns the catalog actions a statement names, NotAction
-// expanded against the catalog, in catalog order.
-func allowedBy(c *catalog.Catalog, s *policy.Statement) []*catalog.Action {
+// ActionsOf returns the catalog actions a statement names, patterns and
+// NotAction expanded against the catalog, in catalog order.
+func ActionsOf(c *catalog.Catalog, s *policy.Statement) []*catalog.Action {
 	if s.Actions == nil {
 		var out []*catalog.Action
 		for _, a := range c.Actions() {

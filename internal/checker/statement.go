@@ -279,8 +279,13 @@ func (k *Checker) checkFit(r *report, s *policy.Statement) {
 // or organization that owns it.
 var resourceNarrowingKeys = []string{"aws:ResourceTag/", "connect:InstanceId", "aws:ResourceAccount", "aws:ResourceOrgID", "aws:ResourceOrgPaths"}
 
-// narrowingKeys lists the statement's condition keys that narrow its
-// resources, except under an operator that widens, such as StringNotEquals.
+// NarrowingKeys lists the condition keys that narrow the resources a
+// statement reaches (a tag on the resource, the instance, the owning
+// account), except under an operator that widens, such as StringNotEquals.
+func NarrowingKeys(conditions []policy.Condition) []string {
+	return narrowingKeys(conditions)
+}
+
 func narrowingKeys(conditions []policy.Condition) []string {
 	var keys []string
 	for _, cond := range conditions {
@@ -340,10 +345,10 @@ func resourceWildcardFindings(r *report, actions []*catalog.Action, narrowedBy [
 		names := policy.SortedUnique(group.names)
 		severity, reach := group.severity, "every resource"
 		if len(narrowedBy) > 0 {
-			severity, reach = SeveritySuggestion, fmt.Sprintf("every resource that %s allows", joinAnd(policy.SortedUnique(narrowedBy)))
+			severity, reach = SeveritySuggestion, fmt.Sprintf("every resource that %s allows", JoinAnd(policy.SortedUnique(narrowedBy)))
 		}
 		r.add(Finding{Code: CodeResourceWildcard, Severity: severity, Element: ElementResource, Resource: "*",
-			Message: fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, summarize(names, 3), group.what, reach)})
+			Message: fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, JoinAtMost(names, 3), group.what, reach)})
 	}
 }
 
@@ -385,7 +390,7 @@ func (k *Checker) mismatchMessage(action string, matched []*catalog.Action) stri
 	if len(types) == 0 {
 		return fmt.Sprintf(`%s no resource type and needs Resource "*"; add "*" to the resources.`, subject)
 	}
-	return fmt.Sprintf("%s %s, and none of the statement's resources is of those types; add an ARN of one of them or move the action to a statement whose resources fit.", subject, summarize(types, 8))
+	return fmt.Sprintf("%s %s, and none of the statement's resources is of those types; add an ARN of one of them or move the action to a statement whose resources fit.", subject, JoinAtMost(types, 8))
 }
 
 // formNote explains a resource that fits only a documented form, which
@@ -399,7 +404,7 @@ func (k *Checker) formNote(resources []string) string {
 		}
 		f := res.Forms[0]
 		segments := strings.Split(formResource(f), "/")
-		note := fmt.Sprintf(" Note that %s is a form AWS documents only for %s", formShape(segments), joinAnd(prefixed(f.Actions)))
+		note := fmt.Sprintf(" Note that %s is a form AWS documents only for %s", formShape(segments), JoinAnd(prefixed(f.Actions)))
 		if len(segments) > 2 {
 			if word, ok := k.catalog.ResourceWordFor(segments[2]); ok {
 				note += fmt.Sprintf("; a %s's ARN is instance/<id>/%s/<id>", segments[2], word)
@@ -435,15 +440,16 @@ func formResource(f *catalog.DocumentedForm) string {
 	return strings.SplitN(f.ARNFormat, ":", 6)[5]
 }
 
-// summarize lists up to n values and counts the rest.
-func summarize(values []string, n int) string {
+// JoinAtMost lists up to n values, "a, b and c", and counts the rest.
+func JoinAtMost(values []string, n int) string {
 	if len(values) <= n {
-		return joinAnd(values)
+		return JoinAnd(values)
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(values[:n], ", "), len(values)-n)
 }
 
-func joinAnd(values []string) string {
+// JoinAnd lists values as "a, b and c".
+func JoinAnd(values []string) string {
 	switch len(values) {
 	case 0:
 		return ""

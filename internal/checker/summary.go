@@ -38,7 +38,7 @@ func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
 		default:
 			continue
 		}
-		for _, a := range allowedBy(c, s) {
+		for _, a := range ActionsOf(c, s) {
 			target[a] = true
 		}
 		for _, pattern := range slices.Concat(s.Actions, s.NotActions) {

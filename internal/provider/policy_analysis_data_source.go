@@ -4,19 +4,25 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/access"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/compose"
+	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+	"github.com/connect-iam/terraform-provider-connect/internal/risk"
 )
 
 var _ datasource.DataSourceWithConfigure = (*policyAnalysisDataSource)(nil)
@@ -37,11 +43,28 @@ type policyAnalysisModel struct {
 	AllowedActions       []string            `tfsdk:"allowed_actions"`
 	DeniedActions        []string            `tfsdk:"denied_actions"`
 	AllowedByAccessLevel map[string][]string `tfsdk:"allowed_by_access_level"`
+	AllowedByRisk        map[string][]string `tfsdk:"allowed_by_risk"`
+	MustNotAllow         []mustNotAllowModel `tfsdk:"must_not_allow"`
+	Baseline             types.String        `tfsdk:"baseline"`
+	FailOnNewRisk        types.Bool          `tfsdk:"fail_on_new_risk"`
+	Review               *reviewModel        `tfsdk:"review"`
 	UnknownActions       []string            `tfsdk:"unknown_actions"`
 	Size                 types.Int64         `tfsdk:"size"`
 	ErrorCount           types.Int64         `tfsdk:"error_count"`
 	WarningCount         types.Int64         `tfsdk:"warning_count"`
 	SuggestionCount      types.Int64         `tfsdk:"suggestion_count"`
+}
+
+type reviewModel struct {
+	AddedActions         []string            `tfsdk:"added_actions"`
+	RemovedActions       []string            `tfsdk:"removed_actions"`
+	BroadenedActions     []string            `tfsdk:"broadened_actions"`
+	AddedByAccessLevel   map[string][]string `tfsdk:"added_by_access_level"`
+	RemovedByAccessLevel map[string][]string `tfsdk:"removed_by_access_level"`
+	AddedByRisk          map[string][]string `tfsdk:"added_by_risk"`
+	RemovedByRisk        map[string][]string `tfsdk:"removed_by_risk"`
+	NewRisks             []string            `tfsdk:"new_risks"`
+	NewWritesEverywhere  []string            `tfsdk:"new_writes_everywhere"`
 }
 
 type findingModel struct {
@@ -69,10 +92,17 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 	computedString := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 	}
+	computedList := func(description string) schema.ListAttribute {
+		return schema.ListAttribute{MarkdownDescription: description, ElementType: types.StringType, Computed: true}
+	}
+	computedGroups := func(description string) schema.MapAttribute {
+		return schema.MapAttribute{MarkdownDescription: description, ElementType: types.ListType{ElemType: types.StringType}, Computed: true}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Audits any IAM policy for Amazon Connect: hand-written, from `aws_iam_policy_document`, from `connect_policy_document` or from a file. " +
 			"It reports what is wrong or too broad as findings, and what the policy allows. " +
 			"With `fail_on`, findings of that severity or worse fail the plan.",
+		Blocks: map[string]schema.Block{"must_not_allow": mustNotAllowBlock()},
 		Attributes: map[string]schema.Attribute{
 			"policy": schema.StringAttribute{
 				MarkdownDescription: "The policy to audit, as JSON.",
@@ -94,7 +124,7 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				MarkdownDescription: "Finding codes to leave out, such as `resource-wildcard`. The codes are listed in the provider's documentation of this data source.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(checker.Codes...))},
+				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(findingCodes...))},
 			},
 			"findings": schema.ListNestedAttribute{
 				MarkdownDescription: "What is wrong or too broad, sorted by statement, severity and code.",
@@ -128,6 +158,37 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,
 			},
+			"allowed_by_risk": schema.MapAttribute{
+				MarkdownDescription: fmt.Sprintf("The allowed actions grouped by risk category: a key for each of %s. "+
+					"A Deny that surely covers an action takes it out; the actions of a combination of risk are under its category.", quotedCode(risk.CategoryNames())),
+				ElementType: types.ListType{ElemType: types.StringType},
+				Computed:    true,
+			},
+			"baseline": schema.StringAttribute{
+				MarkdownDescription: "A policy to review this one against, as JSON, such as the policy attached today: `review` then says what this policy allows that the baseline does not, and the other way round.",
+				Optional:            true,
+			},
+			"fail_on_new_risk": schema.BoolAttribute{
+				MarkdownDescription: "Whether to fail the plan when, against `baseline`, the policy adds a risk (an action of a risk category added or allowed more broadly, or a combination of risk) " +
+					"or newly allows a Write or Permissions management action on every resource. Defaults to `false`; requires `baseline`.",
+				Optional:   true,
+				Validators: []validator.Bool{boolvalidator.AlsoRequires(path.MatchRoot("baseline"))},
+			},
+			"review": schema.SingleNestedAttribute{
+				MarkdownDescription: "What this policy changes against `baseline`; null without a baseline. Conditions and resources count: an action allowed in both, on more resources or under fewer conditions here, is broadened.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"added_actions":           computedList("The `connect:` actions this policy allows and the baseline does not, sorted."),
+					"removed_actions":         computedList("The `connect:` actions the baseline allows and this policy does not, sorted."),
+					"broadened_actions":       computedList("The `connect:` actions both allow, that this policy allows on more resources or under fewer conditions, sorted."),
+					"added_by_access_level":   computedGroups("`added_actions` by access level."),
+					"removed_by_access_level": computedGroups("`removed_actions` by access level."),
+					"added_by_risk":           computedGroups("`added_actions` by risk category."),
+					"removed_by_risk":         computedGroups("`removed_actions` by risk category."),
+					"new_risks":               computedList("The risks the change adds, as `category: actions`: actions of a category added or broadened, combinations newly complete."),
+					"new_writes_everywhere":   computedList("The Write and Permissions management actions this policy newly allows on every resource."),
+				},
+			},
 			"unknown_actions": schema.ListAttribute{
 				MarkdownDescription: "The `connect:` names and patterns, as written, that match no action in the catalog, sorted.",
 				ElementType:         types.StringType,
@@ -159,14 +220,24 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	size := policy.Size(text)
 	var findings []checker.Finding
 	summary := checker.Summary{AllowedByLevel: map[catalog.AccessLevel][]string{}}
+	byRisk := map[risk.Category][]string{}
 	doc, err := policy.Parse([]byte(text))
 	if err != nil {
 		findings = []checker.Finding{{Code: checker.CodeMalformedPolicy, Severity: checker.SeverityError, Statement: -1, Condition: -1,
 			Message: fmt.Sprintf("The policy cannot be read: %v.", err)}}
 		findings = append(findings, checker.SizeFindings(size, kind)...)
 	} else {
-		findings = checker.New(c).Document(doc, size, kind)
+		m := riskModel(c, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		acc := access.Of(c, doc)
+		findings = append(checker.New(c).Document(doc, size, kind), guard.Risks(m, acc)...)
+		checker.Sort(findings)
 		summary = checker.Summarize(c, doc)
+		byRisk = guard.ByRisk(m, acc)
+		reportViolations(c, m, acc, model.MustNotAllow, &resp.Diagnostics)
+		model.Review = d.review(c, m, acc, &model, &resp.Diagnostics)
 	}
 	findings = slices.DeleteFunc(findings, func(f checker.Finding) bool { return slices.Contains(ignored, f.Code) })
 
@@ -186,6 +257,7 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	for _, level := range catalog.AccessLevels {
 		model.AllowedByAccessLevel[string(level)] = nonNil(summary.AllowedByLevel[level])
 	}
+	model.AllowedByRisk = byRiskValue(byRisk)
 	model.Size = types.Int64Value(int64(size))
 	model.ErrorCount = types.Int64Value(counts[checker.SeverityError])
 	model.WarningCount = types.Int64Value(counts[checker.SeverityWarning])
@@ -222,4 +294,66 @@ func policyKindNames() []string {
 		names[i] = string(k)
 	}
 	return names
+}
+
+// review compares the policy with the baseline, if there is one, and fails
+// the plan on a new risk when asked to.
+func (d *policyAnalysisDataSource) review(c *catalog.Catalog, m *risk.Model, acc *access.Access, model *policyAnalysisModel, diags *diag.Diagnostics) *reviewModel {
+	if model.Baseline.IsNull() {
+		return nil
+	}
+	base, err := policy.Parse([]byte(model.Baseline.ValueString()))
+	if err != nil {
+		diags.AddAttributeError(path.Root("baseline"), "Invalid baseline", fmt.Sprintf("The baseline policy cannot be read: %v.", err))
+		return nil
+	}
+	r := guard.Compare(c, m, access.Of(c, base), acc)
+	if model.FailOnNewRisk.ValueBool() && len(r.NewRisks)+len(r.NewWritesEverywhere) > 0 {
+		var parts []string
+		if len(r.NewRisks) > 0 {
+			parts = append(parts, "adds the risks "+strings.Join(r.NewRisks, "; "))
+		}
+		if len(r.NewWritesEverywhere) > 0 {
+			parts = append(parts, "newly allows on every resource "+strings.Join(r.NewWritesEverywhere, ", "))
+		}
+		diags.AddAttributeError(path.Root("fail_on_new_risk"), "The change adds risk",
+			fmt.Sprintf("Against the baseline, the policy %s. Narrow it, or review and accept the change by updating the baseline.", strings.Join(parts, ", and ")))
+	}
+	return &reviewModel{
+		AddedActions:         nonNil(catalog.FullNames(r.Added)),
+		RemovedActions:       nonNil(catalog.FullNames(r.Removed)),
+		BroadenedActions:     nonNil(catalog.FullNames(r.Broadened)),
+		AddedByAccessLevel:   byLevel(r.Added),
+		RemovedByAccessLevel: byLevel(r.Removed),
+		AddedByRisk:          byRiskOf(m, r.Added),
+		RemovedByRisk:        byRiskOf(m, r.Removed),
+		NewRisks:             nonNil(r.NewRisks),
+		NewWritesEverywhere:  nonNil(r.NewWritesEverywhere),
+	}
+}
+
+// byLevel groups actions by access level; an action of two levels is under
+// both.
+func byLevel(actions []*catalog.Action) map[string][]string {
+	out := map[string][]string{}
+	for _, level := range catalog.AccessLevels {
+		out[string(level)] = []string{}
+	}
+	for _, a := range actions {
+		for _, level := range a.AccessLevels {
+			out[string(level)] = append(out[string(level)], a.FullName())
+		}
+	}
+	return out
+}
+
+// byRiskOf groups actions by the risk categories they fall under.
+func byRiskOf(m *risk.Model, actions []*catalog.Action) map[string][]string {
+	groups := map[risk.Category][]string{}
+	for _, a := range actions {
+		for _, c := range m.Categories(a) {
+			groups[c] = append(groups[c], a.FullName())
+		}
+	}
+	return byRiskValue(groups)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/access"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/compose"
@@ -32,21 +33,22 @@ type policyDocumentDataSource struct {
 }
 
 type policyDocumentModel struct {
-	Grants                  []grantModel     `tfsdk:"grant"`
-	Statements              []statementModel `tfsdk:"statement"`
-	SourcePolicyDocuments   []types.String   `tfsdk:"source_policy_documents"`
-	OverridePolicyDocuments []types.String   `tfsdk:"override_policy_documents"`
-	IncludeDependentActions types.Bool       `tfsdk:"include_dependent_actions"`
-	Minimize                types.Bool       `tfsdk:"minimize"`
-	SizeLimit               types.Int64      `tfsdk:"size_limit"`
-	PolicyKind              types.String     `tfsdk:"policy_kind"`
-	Version                 types.String     `tfsdk:"version"`
-	PolicyID                types.String     `tfsdk:"policy_id"`
-	JSON                    types.String     `tfsdk:"json"`
-	MinifiedJSON            types.String     `tfsdk:"minified_json"`
-	AllowedActions          []string         `tfsdk:"allowed_actions"`
-	DeniedActions           []string         `tfsdk:"denied_actions"`
-	Size                    types.Int64      `tfsdk:"size"`
+	Grants                  []grantModel        `tfsdk:"grant"`
+	Statements              []statementModel    `tfsdk:"statement"`
+	MustNotAllow            []mustNotAllowModel `tfsdk:"must_not_allow"`
+	SourcePolicyDocuments   []types.String      `tfsdk:"source_policy_documents"`
+	OverridePolicyDocuments []types.String      `tfsdk:"override_policy_documents"`
+	IncludeDependentActions types.Bool          `tfsdk:"include_dependent_actions"`
+	Minimize                types.Bool          `tfsdk:"minimize"`
+	SizeLimit               types.Int64         `tfsdk:"size_limit"`
+	PolicyKind              types.String        `tfsdk:"policy_kind"`
+	Version                 types.String        `tfsdk:"version"`
+	PolicyID                types.String        `tfsdk:"policy_id"`
+	JSON                    types.String        `tfsdk:"json"`
+	MinifiedJSON            types.String        `tfsdk:"minified_json"`
+	AllowedActions          []string            `tfsdk:"allowed_actions"`
+	DeniedActions           []string            `tfsdk:"denied_actions"`
+	Size                    types.Int64         `tfsdk:"size"`
 }
 
 type grantModel struct {
@@ -170,6 +172,7 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 			"`source_policy_documents` and `override_policy_documents` merge with other policies by `aws_iam_policy_document`'s rules. " +
 			"The JSON is the same, byte for byte, for the same inputs in any order.",
 		Blocks: map[string]schema.Block{
+			"must_not_allow": mustNotAllowBlock(),
 			"grant": schema.ListNestedBlock{
 				MarkdownDescription: "Grants the selected actions on the resources they can act on. Statements come out grouped by effect, access level and resource type, " +
 					"with Sids such as `ConnectReadQueue`. An action named explicitly that can act on none of the resources is an error, as is a grant that grants nothing; " +
@@ -322,6 +325,16 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	if result == nil {
 		return
+	}
+	if len(model.MustNotAllow) > 0 {
+		m := riskModel(c, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		reportViolations(c, m, access.Of(c, result.Document), model.MustNotAllow, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	model.JSON = types.StringValue(result.JSON)
 	model.MinifiedJSON = types.StringValue(result.Minified)

@@ -28,3 +28,33 @@ output "legacy_findings" {
 output "legacy_write_actions" {
   value = data.connect_policy_analysis.legacy.allowed_by_access_level["Write"]
 }
+
+# Review a change before it is applied: the policy a pull request proposes
+# against the one attached today, here the legacy policy narrowed to one
+# instance and without its writes. The plan fails if the change adds a risk
+# or a write on every resource, and nobody may ever be allowed to change
+# security profiles or their assignment.
+data "connect_policy_analysis" "change" {
+  baseline         = file("${path.module}/legacy-policy.json")
+  fail_on_new_risk = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "Read"
+      Effect   = "Allow"
+      Action   = ["connect:Describe*", "connect:ListQueues"]
+      Resource = ["arn:aws:connect:us-east-1:123456789012:instance/abc", "arn:aws:connect:us-east-1:123456789012:instance/abc/*"]
+    }]
+  })
+  must_not_allow {
+    risks = ["privilege-escalation"]
+  }
+}
+
+output "change_added_actions" {
+  value = data.connect_policy_analysis.change.review.added_actions
+}
+
+output "legacy_risks" {
+  value = { for category, actions in data.connect_policy_analysis.legacy.allowed_by_risk : category => actions if length(actions) > 0 }
+}

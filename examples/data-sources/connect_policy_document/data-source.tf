@@ -63,12 +63,26 @@ data "connect_policy_document" "routing_ci" {
 }
 
 # A read-only auditor of every instance in the account, minimised into
-# wildcards (which will also match actions AWS adds later).
+# wildcards (which will also match actions AWS adds later). Read includes
+# connect:GetFederationToken, which signs in to the instance, and the reads
+# of customer data: must_not_allow fails the plan if the grants ever allow
+# them, so they are taken out with a Deny.
 data "connect_policy_document" "auditor" {
   minimize = true
   grant {
     access_levels = ["Read", "List"]
     resources     = ["arn:aws:connect:*:123456789012:instance/*", "*"]
+  }
+  grant {
+    effect    = "Deny"
+    actions   = ["GetFederationToken", "AdminGetEmergencyAccessToken", "GetAttachedFile", "GetContactAttributes", "SearchContacts", "ListRealtimeContactAnalysisSegmentsV2"]
+    resources = ["*"]
+  }
+  must_not_allow {
+    risks = ["credentials-exposure", "data-exfiltration"]
+  }
+  must_not_allow {
+    actions = ["connect:Update*", "connect:Delete*"]
   }
 }
 

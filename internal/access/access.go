@@ -1,0 +1,221 @@
+// Package access works out what a policy effectively allows of Amazon
+// Connect: for each catalog action, the Allow statements that grant it, on
+// the resources it can act on there, less what an unconditional Deny takes
+// away, and how broadly. It knows nothing of Terraform.
+//
+// It errs toward reporting access: a Deny counts only when it is certain to
+// apply (no condition, resources that surely cover the allowed ones), so
+// that a "must not allow" check never passes a policy that may allow.
+package access
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+)
+
+// Grant is one Allow statement's grant of one action.
+type Grant struct {
+	Statement int
+	Sid       string
+	// Resources are those of the statement's resources the action can act
+	// on; ["*"] when the statement reaches every resource ("*" or
+	// NotResource).
+	Resources  []string
+	Conditions []policy.Condition
+}
+
+// Everywhere reports whether the grant reaches every resource.
+func (g Grant) Everywhere() bool { return slices.Contains(g.Resources, "*") }
+
+// Narrowed reports whether the grant is limited to named instances or
+// accounts, by its resources or by a condition such as connect:InstanceId
+// or aws:ResourceTag; a grant that is not reaches every instance.
+func (g Grant) Narrowed() bool {
+	if len(checker.NarrowingKeys(g.Conditions)) > 0 {
+		return true
+	}
+	return !g.Everywhere() && !slices.ContainsFunc(g.Resources, spansInstances)
+}
+
+// spansInstances reports whether an ARN pattern reaches resources of any
+// account or instance: a wildcard or variable in its account, or in the id
+// of its instance or account-level resource.
+func spansInstances(arn string) bool {
+	fields := strings.SplitN(arn, ":", 6)
+	if len(fields) < 6 || wild(fields[4]) {
+		return true
+	}
+	segments := strings.Split(fields[5], "/")
+	return len(segments) < 2 || wild(segments[1])
+}
+
+func wild(s string) bool { return s == "" || catalog.HasWildcard(s) || strings.Contains(s, "${") }
+
+// Access is what a policy effectively allows.
+type Access struct {
+	catalog *catalog.Catalog
+	grants  map[*catalog.Action][]Grant
+}
+
+// Of works out what the policy allows.
+func Of(c *catalog.Catalog, doc *policy.Document) *Access {
+	a := &Access{catalog: c, grants: map[*catalog.Action][]Grant{}}
+	var denies []*policy.Statement
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		switch s.Effect {
+		case policy.Allow:
+			for _, action := range checker.ActionsOf(c, s) {
+				if g, ok := grantOf(c, i, s, action); ok {
+					a.grants[action] = append(a.grants[action], g)
+				}
+			}
+		case policy.Deny:
+			denies = append(denies, s)
+		}
+	}
+	for action, grants := range a.grants {
+		var kept []Grant
+		for _, g := range grants {
+			if g, ok := lessDenied(c, action, g, denies); ok {
+				kept = append(kept, g)
+			}
+		}
+		if len(kept) == 0 {
+			delete(a.grants, action)
+		} else {
+			a.grants[action] = kept
+		}
+	}
+	return a
+}
+
+// grantOf is a statement's grant of an action, on the resources the action
+// can act on; ok is false when it can act on none of them.
+func grantOf(c *catalog.Catalog, index int, s *policy.Statement, action *catalog.Action) (Grant, bool) {
+	g := Grant{Statement: index, Sid: s.Sid, Conditions: s.Conditions}
+	if s.Resources == nil || slices.Contains(s.Resources, "*") {
+		g.Resources = []string{"*"}
+		return g, true
+	}
+	if action.WildcardOnly() {
+		return g, false
+	}
+	for _, r := range s.Resources {
+		if c.ResolveARN(r).Fits(action) {
+			g.Resources = append(g.Resources, r)
+		}
+	}
+	return g, len(g.Resources) > 0
+}
+
+// lessDenied takes away from a grant the resources that an unconditional
+// Deny of the action surely covers; ok is false when nothing is left.
+func lessDenied(c *catalog.Catalog, action *catalog.Action, g Grant, denies []*policy.Statement) (Grant, bool) {
+	for _, d := range denies {
+		if len(d.Conditions) > 0 || d.Resources == nil || !slices.Contains(checker.ActionsOf(c, d), action) {
+			continue
+		}
+		var left []string
+		for _, r := range g.Resources {
+			if !slices.ContainsFunc(d.Resources, func(dr string) bool { return Covers(dr, r) }) {
+				left = append(left, r)
+			}
+		}
+		g.Resources = left
+		if len(left) == 0 {
+			return g, false
+		}
+	}
+	return g, true
+}
+
+// Covers reports whether every ARN that pattern q matches, pattern p
+// matches too. It knows the cases that decide real policies ("*", equal
+// patterns, a prefix followed by "*") and answers false when unsure.
+func Covers(p, q string) bool {
+	if p == "*" || p == q {
+		return true
+	}
+	if q == "*" {
+		return false
+	}
+	prefix, ok := strings.CutSuffix(p, "*")
+	return ok && !catalog.HasWildcard(prefix) && !strings.Contains(prefix, "${") && strings.HasPrefix(q, prefix)
+}
+
+// Actions returns the actions the policy allows, in catalog order.
+func (a *Access) Actions() []*catalog.Action {
+	var out []*catalog.Action
+	for _, action := range a.catalog.Actions() {
+		if len(a.grants[action]) > 0 {
+			out = append(out, action)
+		}
+	}
+	return out
+}
+
+// Allows reports whether the policy allows the action anywhere.
+func (a *Access) Allows(action *catalog.Action) bool { return len(a.grants[action]) > 0 }
+
+// Grants returns the grants of an action, by statement.
+func (a *Access) Grants(action *catalog.Action) []Grant { return a.grants[action] }
+
+// Narrowed reports whether every grant of the action is narrowed.
+func (a *Access) Narrowed(action *catalog.Action) bool {
+	return !slices.ContainsFunc(a.grants[action], func(g Grant) bool { return !g.Narrowed() })
+}
+
+// Reaches reports whether some grant of the action reaches a resource that
+// one of the patterns matches.
+func (a *Access) Reaches(action *catalog.Action, patterns []string) bool {
+	for _, g := range a.grants[action] {
+		for _, r := range g.Resources {
+			if slices.ContainsFunc(patterns, func(p string) bool { return catalog.PatternsIntersect(r, p) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Within reports whether every resource a grant of the action reaches in
+// a, some grant of it in base reaches too, under the same conditions or
+// none: whether a is no broader than base for the action.
+func (a *Access) Within(action *catalog.Action, base *Access) bool {
+	for _, g := range a.grants[action] {
+		if !slices.ContainsFunc(base.grants[action], func(h Grant) bool { return holds(h, g) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether grant h covers grant g: every resource of g, and
+// conditions no stricter than g's.
+func holds(h, g Grant) bool {
+	if len(h.Conditions) > 0 && !sameConditions(h.Conditions, g.Conditions) {
+		return false
+	}
+	for _, r := range g.Resources {
+		if !slices.ContainsFunc(h.Resources, func(hr string) bool { return Covers(hr, r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameConditions(a, b []policy.Condition) bool {
+	key := func(conditions []policy.Condition) []string {
+		var out []string
+		for _, c := range conditions {
+			out = append(out, c.Operator+"\x00"+strings.ToLower(c.Key)+"\x00"+strings.Join(policy.SortedUnique(c.Values), "\x00"))
+		}
+		return policy.SortedUnique(out)
+	}
+	return slices.Equal(key(a), key(b))
+}

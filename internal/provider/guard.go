@@ -1,0 +1,116 @@
+package provider
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/access"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/guard"
+	"github.com/connect-iam/terraform-provider-connect/internal/risk"
+)
+
+// The guardrails both policy data sources share: the risk model of the
+// configured catalog and the must_not_allow block.
+
+// riskModels holds the risk model of each snapshot, resolved once.
+var riskModels sync.Map // *catalog.Catalog -> *risk.Model
+
+// riskModel returns the risk model of a catalog, or adds an error if the
+// table does not resolve against it (which the risk tests rule out).
+func riskModel(c *catalog.Catalog, diags *diag.Diagnostics) *risk.Model {
+	if m, ok := riskModels.Load(c); ok {
+		return m.(*risk.Model) //nolint:forcetypeassert // only *risk.Model is stored
+	}
+	m, err := risk.New(c)
+	if err != nil {
+		diags.AddError("Embedded risk model is invalid", fmt.Sprintf("%v. This is a bug in the provider.", err))
+		return nil
+	}
+	riskModels.Store(c, m)
+	return m
+}
+
+// findingCodes are every finding code: the checker's and the risks'.
+var findingCodes = append(append([]string{}, checker.Codes...), guard.Codes...)
+
+type mustNotAllowModel struct {
+	Actions   []types.String `tfsdk:"actions"`
+	Risks     []types.String `tfsdk:"risks"`
+	Resources []types.String `tfsdk:"resources"`
+}
+
+func mustNotAllowBlock() schema.ListNestedBlock {
+	return schema.ListNestedBlock{
+		MarkdownDescription: "What the policy must not allow: an error on this block, naming the statement and the actions, if it does. " +
+			"The check is exact, as IAM evaluates: an Allow on a pattern such as `connect:Update*`, on `NotAction` or on `*` counts; " +
+			"an unconditional Deny that covers it makes it pass.",
+		NestedObject: schema.NestedBlockObject{
+			Attributes: map[string]schema.Attribute{
+				"actions": schema.ListAttribute{
+					MarkdownDescription: "Actions the policy must not allow: names or patterns, with or without the `connect:` prefix.",
+					ElementType:         types.StringType,
+					Optional:            true,
+					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionValue("Invalid must_not_allow"))},
+				},
+				"risks": schema.ListAttribute{
+					MarkdownDescription: fmt.Sprintf("Risk categories none of whose actions the policy may allow: %s.", quotedCode(risk.CategoryNames())),
+					ElementType:         types.StringType,
+					Optional:            true,
+					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(risk.CategoryNames()...))},
+				},
+				"resources": schema.ListAttribute{
+					MarkdownDescription: "If set, only allowing them on a resource these ARN patterns match counts; by default, on any resource.",
+					ElementType:         types.StringType,
+					Optional:            true,
+					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(statementResourceValue(checker.ElementResource))},
+				},
+			},
+		},
+	}
+}
+
+// forbiddenOf converts the blocks.
+func forbiddenOf(models []mustNotAllowModel) []guard.Forbidden {
+	out := make([]guard.Forbidden, len(models))
+	for i, m := range models {
+		out[i] = guard.Forbidden{Actions: stringsOf(m.Actions), Resources: stringsOf(m.Resources)}
+		for _, s := range stringsOf(m.Risks) {
+			if c, ok := risk.ParseCategory(s); ok {
+				out[i].Risks = append(out[i].Risks, c)
+			}
+		}
+	}
+	return out
+}
+
+// reportViolations adds an error on each must_not_allow block a policy
+// violates.
+func reportViolations(c *catalog.Catalog, m *risk.Model, acc *access.Access, models []mustNotAllowModel, diags *diag.Diagnostics) {
+	for _, v := range guard.Violations(c, m, acc, forbiddenOf(models)) {
+		attribute := "actions"
+		if v.ByRisk {
+			attribute = "risks"
+		}
+		diags.AddAttributeError(path.Root("must_not_allow").AtListIndex(v.Rule).AtName(attribute), "Forbidden access", v.Message())
+	}
+}
+
+// byRiskValue is the allowed actions grouped by risk category, for a map
+// output.
+func byRiskValue(groups map[risk.Category][]string) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range risk.Categories {
+		out[string(c)] = nonNil(groups[c])
+	}
+	return out
+}

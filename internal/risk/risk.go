@@ -1,0 +1,261 @@
+// Package risk is the table of what Amazon Connect's actions can do that a
+// security reviewer must see: each action or pattern in a risk category,
+// with its impact in one sentence and the AWS documentation or published
+// research it rests on, and the combinations of actions that are a risk
+// together. It is data, resolved against a catalog; it knows nothing of
+// policies or of Terraform.
+package risk
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+// Category is a kind of risk.
+type Category string
+
+// The categories, in the order findings and outputs list them.
+const (
+	CredentialsExposure Category = "credentials-exposure"
+	PrivilegeEscalation Category = "privilege-escalation"
+	DataExfiltration    Category = "data-exfiltration"
+	FlowHijack          Category = "flow-hijack"
+	AuditEvasion        Category = "audit-evasion"
+	Destruction         Category = "destruction"
+	CostAndFraud        Category = "cost-and-fraud"
+)
+
+// Categories lists every category.
+var Categories = []Category{CredentialsExposure, PrivilegeEscalation, DataExfiltration, FlowHijack, AuditEvasion, Destruction, CostAndFraud}
+
+// Describe says what a category is, for documentation and messages.
+func (c Category) Describe() string {
+	return map[Category]string{
+		CredentialsExposure: "returns credentials or tokens that sign in to the instance",
+		PrivilegeEscalation: "gives a principal, or an agent, more permissions in Connect than it was granted",
+		DataExfiltration:    "sends or reads call recordings, transcripts, contact data or attachments",
+		FlowHijack:          "changes the flows contacts run through, or the code and bots they call",
+		AuditEvasion:        "turns off recording, logging or storage that an audit relies on",
+		Destruction:         "deletes the instance or its resources",
+		CostAndFraud:        "places outbound contacts or claims numbers, which cost money and enable fraud",
+	}[c]
+}
+
+// Rule puts actions in a category.
+type Rule struct {
+	Category Category
+	// Actions are names or patterns of the catalog, without "connect:".
+	Actions []string
+	// Impact says in one sentence what a principal allowed them can do.
+	Impact string
+	// Source is the AWS documentation page or research it rests on.
+	Source string
+}
+
+// Combination is a risk of actions allowed together: every part, each a
+// list of alternatives, must be allowed.
+type Combination struct {
+	Category Category
+	Parts    [][]string
+	Impact   string
+	Source   string
+}
+
+const apiReference = "https://docs.aws.amazon.com/connect/latest/APIReference/"
+
+// Rules is the table. Every action named here exists in the latest catalog
+// (a test checks it); a rule applies to a snapshot where its actions exist.
+var Rules = []Rule{
+	{CredentialsExposure, []string{"GetFederationToken"},
+		"returns an access token and a refresh token that sign in to the instance as the calling user",
+		apiReference + "API_GetFederationToken.html; listed among credentials-exposure actions by Cloudsplaining (github.com/salesforce/cloudsplaining)"},
+	{CredentialsExposure, []string{"AdminGetEmergencyAccessToken"},
+		"signs in to the instance with emergency administrator access, bypassing its identity provider",
+		"https://docs.aws.amazon.com/connect/latest/adminguide/emergency-admin-login.html"},
+
+	{PrivilegeEscalation, []string{"UpdateUserSecurityProfiles"},
+		"assigns any security profile to any user, so an agent can be made an administrator",
+		apiReference + "API_UpdateUserSecurityProfiles.html; https://docs.aws.amazon.com/connect/latest/adminguide/connect-security-profiles.html"},
+	{PrivilegeEscalation, []string{"CreateSecurityProfile", "UpdateSecurityProfile"},
+		"writes the permissions of a security profile, which every user who has it then holds",
+		apiReference + "API_UpdateSecurityProfile.html; https://docs.aws.amazon.com/connect/latest/adminguide/connect-security-profiles.html"},
+	{PrivilegeEscalation, []string{"UpdateUserIdentityInfo"},
+		"changes another user's email address, and so who can reset and use that user's sign-in",
+		apiReference + "API_UpdateUserIdentityInfo.html (AWS strongly recommends limiting who can call it)"},
+	{PrivilegeEscalation, []string{"TagResource", "UntagResource"},
+		"changes the tags that tag-based policies (aws:ResourceTag conditions) and access-control tags of security profiles grant access by",
+		"https://docs.aws.amazon.com/connect/latest/adminguide/tag-based-access-control.html"},
+
+	{DataExfiltration, []string{"AssociateInstanceStorageConfig", "UpdateInstanceStorageConfig"},
+		"sends call recordings, chat transcripts, contact records and reports to a bucket or stream of the principal's choosing, in any account",
+		"https://docs.aws.amazon.com/connect/latest/adminguide/restrict-access-examples.html; " + apiReference + "API_UpdateInstanceStorageConfig.html"},
+	{DataExfiltration, []string{"AssociateAnalyticsDataSet", "BatchAssociateAnalyticsDataSet"},
+		"shares the instance's analytics data lake datasets with another AWS account",
+		apiReference + "API_AssociateAnalyticsDataSet.html"},
+	{DataExfiltration, []string{"StartContactStreaming"},
+		"streams the messages of a chat to an SNS topic of the principal's choosing",
+		apiReference + "API_StartContactStreaming.html"},
+	{DataExfiltration, []string{"GetAttachedFile", "GetContactAttributes", "SearchContacts", "ListRealtimeContactAnalysisSegmentsV2"},
+		"reads customer data: attached files, contact attributes, contact records and real-time transcripts",
+		apiReference + "API_GetAttachedFile.html; " + apiReference + "API_GetContactAttributes.html; " + apiReference + "API_SearchContacts.html"},
+	{DataExfiltration, []string{"MonitorContact"},
+		"listens in to live calls and chats",
+		apiReference + "API_MonitorContact.html"},
+
+	{FlowHijack, []string{"CreateContactFlow", "UpdateContactFlowContent", "CreateContactFlowModule", "UpdateContactFlowModuleContent"},
+		"writes the flows and modules contacts run through: what customers hear, where they are routed, what is recorded",
+		apiReference + "API_UpdateContactFlowContent.html"},
+	{FlowHijack, []string{"AssociateLambdaFunction", "AssociateLexBot", "AssociateBot", "CreateIntegrationAssociation"},
+		"lets flows call a Lambda function, a bot or an integration of the principal's choosing, with the contact's data",
+		apiReference + "API_AssociateLambdaFunction.html; " + apiReference + "API_CreateIntegrationAssociation.html"},
+	{FlowHijack, []string{"AssociatePhoneNumberContactFlow", "AssociateFlow", "UpdatePhoneNumber"},
+		"points phone numbers and other resources at another flow",
+		apiReference + "API_AssociatePhoneNumberContactFlow.html"},
+
+	{AuditEvasion, []string{"DisassociateInstanceStorageConfig"},
+		"stops the storage of call recordings, transcripts and contact records",
+		apiReference + "API_DisassociateInstanceStorageConfig.html"},
+	{AuditEvasion, []string{"UpdateInstanceAttribute"},
+		"turns off instance features such as flow logs and Contact Lens",
+		apiReference + "API_UpdateInstanceAttribute.html; https://docs.aws.amazon.com/connect/latest/adminguide/security-best-practices.html"},
+	{AuditEvasion, []string{"StopContactRecording", "SuspendContactRecording"},
+		"stops or pauses the recording of a contact",
+		apiReference + "API_SuspendContactRecording.html"},
+
+	{Destruction, []string{"DeleteInstance"},
+		"deletes the instance with all its users, flows, queues and configuration; AWS recommends denying it with an SCP",
+		"https://docs.aws.amazon.com/connect/latest/adminguide/security-best-practices.html"},
+	{Destruction, []string{"Delete*", "ReleasePhoneNumber"},
+		"deletes the instance's resources or releases its phone numbers, which may not be claimable again",
+		apiReference + "API_ReleasePhoneNumber.html"},
+
+	{CostAndFraud, []string{"StartOutboundVoiceContact", "StartOutboundChatContact", "StartOutboundEmailContact", "SendOutboundEmail", "SendOutboundChatMessage", "BatchPutContact"},
+		"places outbound calls, chats and emails, which cost money and can be used for toll fraud or phishing",
+		apiReference + "API_StartOutboundVoiceContact.html"},
+	{CostAndFraud, []string{"ClaimPhoneNumber", "ImportPhoneNumber"},
+		"claims or imports phone numbers, which are billed every day",
+		apiReference + "API_ClaimPhoneNumber.html"},
+	{CostAndFraud, []string{"UpdateQueueOutboundCallerConfig"},
+		"changes the caller ID of a queue's outbound calls",
+		apiReference + "API_UpdateQueueOutboundCallerConfig.html"},
+}
+
+// Combinations is the table of risks of actions together.
+var Combinations = []Combination{
+	{PrivilegeEscalation, [][]string{{"CreateUser"}, {"CreateSecurityProfile", "UpdateSecurityProfile"}},
+		"creates a security profile with any permission, or raises one, and a user that has it",
+		apiReference + "API_CreateUser.html; https://docs.aws.amazon.com/connect/latest/adminguide/connect-security-profiles.html"},
+	{FlowHijack, [][]string{{"CreateContactFlow", "UpdateContactFlowContent", "CreateContactFlowModule", "UpdateContactFlowModuleContent"}, {"AssociateLambdaFunction", "AssociateLexBot", "AssociateBot"}},
+		"associates a Lambda function or bot of the principal's choosing and writes a flow that calls it, so that code runs with the data of every contact routed through the flow",
+		apiReference + "API_AssociateLambdaFunction.html"},
+}
+
+// Model is the table resolved against a catalog.
+type Model struct {
+	catalog *catalog.Catalog
+	rules   map[*catalog.Action][]*Rule
+	combos  []resolvedCombination
+}
+
+type resolvedCombination struct {
+	*Combination
+	parts [][]*catalog.Action
+}
+
+// New resolves the table against a catalog. Names the catalog does not
+// have are left out (the 2020 page lacks most); a pattern that matches
+// nothing in the latest catalog is an error.
+func New(c *catalog.Catalog) (*Model, error) {
+	m := &Model{catalog: c, rules: map[*catalog.Action][]*Rule{}}
+	for i := range Rules {
+		r := &Rules[i]
+		for _, name := range r.Actions {
+			matched := c.Match(name)
+			if len(matched) == 0 && c.Name == catalog.Latest {
+				return nil, fmt.Errorf("risk rule %s names %s, which the latest catalog does not have", r.Category, name)
+			}
+			for _, a := range matched {
+				if !slices.Contains(m.rules[a], r) {
+					m.rules[a] = append(m.rules[a], r)
+				}
+			}
+		}
+	}
+	for i := range Combinations {
+		combo := resolvedCombination{Combination: &Combinations[i]}
+		for _, part := range combo.Parts {
+			var actions []*catalog.Action
+			for _, name := range part {
+				actions = append(actions, c.Match(name)...)
+			}
+			combo.parts = append(combo.parts, actions)
+		}
+		m.combos = append(m.combos, combo)
+	}
+	return m, nil
+}
+
+// Rules returns the rules that put the action in a category, in the
+// table's order.
+func (m *Model) Rules(a *catalog.Action) []*Rule { return m.rules[a] }
+
+// Categories returns the categories of an action, in Categories' order.
+func (m *Model) Categories(a *catalog.Action) []Category {
+	var out []Category
+	for _, c := range Categories {
+		if slices.ContainsFunc(m.rules[a], func(r *Rule) bool { return r.Category == c }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// CombinationMatch is a combination whose every part has an action in a set.
+type CombinationMatch struct {
+	*Combination
+	// Actions are, per part, the actions of the set that fill it.
+	Actions [][]*catalog.Action
+}
+
+// Combinations returns the combinations whose every part is filled by
+// actions for which has is true.
+func (m *Model) Combinations(has func(*catalog.Action) bool) []CombinationMatch {
+	var out []CombinationMatch
+	for _, combo := range m.combos {
+		match := CombinationMatch{Combination: combo.Combination}
+		for _, part := range combo.parts {
+			var filled []*catalog.Action
+			for _, a := range part {
+				if has(a) {
+					filled = append(filled, a)
+				}
+			}
+			if len(filled) == 0 {
+				match.Actions = nil
+				break
+			}
+			match.Actions = append(match.Actions, filled)
+		}
+		if len(match.Actions) == len(combo.parts) {
+			out = append(out, match)
+		}
+	}
+	return out
+}
+
+// ParseCategory reads a category's name.
+func ParseCategory(s string) (Category, bool) {
+	c := Category(s)
+	return c, slices.Contains(Categories, c)
+}
+
+// CategoryNames lists the categories' names.
+func CategoryNames() []string {
+	out := make([]string, len(Categories))
+	for i, c := range Categories {
+		out[i] = string(c)
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package risk
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+func latest(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Every name of the table exists in the latest catalog, every category has
+// rules, and every entry has an impact and a source.
+func TestTableResolvesAgainstTheLatestCatalog(t *testing.T) {
+	c := latest(t)
+	if _, err := New(c); err != nil {
+		t.Fatal(err)
+	}
+	for _, cat := range Categories {
+		if !slices.ContainsFunc(Rules, func(r Rule) bool { return r.Category == cat }) || cat.Describe() == "" {
+			t.Errorf("category %s has no rule or no description", cat)
+		}
+	}
+	for _, r := range Rules {
+		if r.Impact == "" || !strings.HasPrefix(r.Source, "https://") {
+			t.Errorf("rule %s %v lacks an impact or a source", r.Category, r.Actions)
+		}
+		for _, name := range r.Actions {
+			if len(c.Match(name)) == 0 {
+				t.Errorf("rule %s names %s, which matches nothing", r.Category, name)
+			}
+		}
+	}
+	for _, combo := range Combinations {
+		for _, part := range combo.Parts {
+			for _, name := range part {
+				if len(c.Match(name)) == 0 {
+					t.Errorf("combination %s names %s, which matches nothing", combo.Category, name)
+				}
+			}
+		}
+	}
+}
+
+func TestCategoriesOfActions(t *testing.T) {
+	c := latest(t)
+	m, _ := New(c)
+	tests := map[string][]Category{
+		"GetFederationToken":          {CredentialsExposure},
+		"UpdateUserSecurityProfiles":  {PrivilegeEscalation},
+		"UpdateInstanceStorageConfig": {DataExfiltration},
+		"UpdateContactFlowContent":    {FlowHijack},
+		"UpdateInstanceAttribute":     {AuditEvasion},
+		"DeleteInstance":              {Destruction},
+		"StartOutboundVoiceContact":   {CostAndFraud},
+		"DescribeQueue":               nil,
+		"CreateUser":                  nil, // a risk only with the right to write security profiles
+	}
+	for name, want := range tests {
+		a, _ := c.Action(name)
+		if got := m.Categories(a); !slices.Equal(got, want) {
+			t.Errorf("%s categories = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestCombinations(t *testing.T) {
+	c := latest(t)
+	m, _ := New(c)
+	set := func(names ...string) func(*catalog.Action) bool {
+		return func(a *catalog.Action) bool { return slices.Contains(names, a.Name) }
+	}
+	if got := m.Combinations(set("CreateUser")); len(got) != 0 {
+		t.Errorf("CreateUser alone fills %d combinations", len(got))
+	}
+	got := m.Combinations(set("CreateUser", "UpdateSecurityProfile", "DescribeQueue"))
+	if len(got) != 1 || got[0].Category != PrivilegeEscalation || got[0].Actions[1][0].Name != "UpdateSecurityProfile" {
+		t.Errorf("CreateUser and UpdateSecurityProfile = %+v", got)
+	}
+	got = m.Combinations(set("UpdateContactFlowContent", "AssociateLambdaFunction"))
+	if len(got) != 1 || got[0].Category != FlowHijack {
+		t.Errorf("a flow and a Lambda function = %+v", got)
+	}
+}
+
+// The table applies to the 2020 page where its actions exist.
+func TestTableOnThe2020Page(t *testing.T) {
+	c, err := catalog.Load(catalog.PolicySentry2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := c.Action("GetFederationToken")
+	if got := m.Categories(a); !slices.Equal(got, []Category{CredentialsExposure}) {
+		t.Errorf("GetFederationToken on the 2020 page = %v", got)
+	}
+}
+
+// The guide shows the table the provider checks: `make docs` writes it.
+func TestGuideShowsTheTable(t *testing.T) {
+	const guide = "../../templates/guides/reviewing-connect-iam.md.tmpl"
+	text, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ReplaceMarkdown(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(text) != want {
+		t.Errorf("%s does not show the current risk table: run make docs", guide)
+	}
+}
+
+func TestReplaceMarkdown(t *testing.T) {
+	got, err := ReplaceMarkdown("intro\n" + MarkdownBegin + "\nstale\n" + MarkdownEnd + "\nrest\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got, "intro\n"+MarkdownBegin+"\n\n| category |") || !strings.HasSuffix(got, "\n"+MarkdownEnd+"\nrest\n") ||
+		!strings.Contains(got, "`connect:GetFederationToken`") || strings.Contains(got, "stale") {
+		t.Errorf("ReplaceMarkdown = %q", got)
+	}
+	if _, err := ReplaceMarkdown("no markers"); err == nil {
+		t.Error("ReplaceMarkdown of a text without markers succeeded")
+	}
+}
