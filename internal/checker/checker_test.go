@@ -240,3 +240,35 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("by level = %v", s.AllowedByLevel)
 	}
 }
+
+// The index of allowed actions answers as matching each statement would.
+func TestActionIndex(t *testing.T) {
+	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Action": ["connect:DescribeQueue", "DS:DescribeDirectories", "kms:Get*"], "Resource": "*"},
+		{"Effect": "Allow", "NotAction": ["s3:*", "iam:*"], "Resource": "*"},
+		{"Effect": "Deny", "Action": "connect:ListQueues", "Resource": "*"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := allowIndex(doc)
+	tests := []struct {
+		action string
+		want   bool
+	}{
+		{"connect:DescribeQueue", true},
+		{"CONNECT:describequeue", true},
+		{"ds:describedirectories", true},
+		{"kms:GetKeyPolicy", true},
+		{"connect:ListQueues", true}, // by the NotAction statement; the Deny does not count here
+		{"s3:GetObject", false},
+		{"iam:PassRole", false},
+	}
+	for _, tt := range tests {
+		if got := index.allows(tt.action); got != tt.want {
+			t.Errorf("allows(%s) = %v, want %v", tt.action, got, tt.want)
+		}
+		if got := slices.ContainsFunc(doc.Statements, func(s policy.Statement) bool { return s.Effect == policy.Allow && names(&s, tt.action) }); got != tt.want {
+			t.Errorf("matching each statement: %s = %v, want %v", tt.action, got, tt.want)
+		}
+	}
+}

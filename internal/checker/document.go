@@ -123,6 +123,7 @@ type Gap struct {
 func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
 	var gaps []Gap
 	done := map[string]bool{}
+	allowed := allowIndex(doc)
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
 		if s.Effect != policy.Allow {
@@ -135,7 +136,7 @@ func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
 			done[a.Name] = true
 			var missing []string
 			for _, d := range a.DependentActions {
-				if !allows(doc, d) {
+				if !allowed.allows(d) {
 					missing = append(missing, d)
 				}
 			}
@@ -157,17 +158,54 @@ func MissingDependentActions(gaps []Gap) []string {
 	return policy.SortedUnique(out)
 }
 
-// allows reports whether some Allow statement of the policy names the
-// action (of any service) in its Action, or leaves it out of its NotAction.
-// Resources and conditions are not considered.
-func allows(doc *policy.Document, action string) bool {
+// actionIndex answers whether some Allow statement of a policy names an
+// action (of any service) in its Action, or leaves it out of its
+// NotAction; resources and conditions are not considered. Names without
+// wildcards are looked up, in lower case as IAM compares them; patterns
+// and NotAction statements are matched one by one. A composed policy names
+// a hundred or more actions, and each of fifty actions has dependent
+// actions to look up.
+type actionIndex struct {
+	names    map[string]bool
+	patterns []string
+	not      []*policy.Statement
+}
+
+func allowIndex(doc *policy.Document) actionIndex {
+	index := actionIndex{names: map[string]bool{}}
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
-		if s.Effect == policy.Allow && names(s, action) {
-			return true
+		switch {
+		case s.Effect != policy.Allow:
+		case s.Actions == nil:
+			index.not = append(index.not, s)
+		default:
+			for _, a := range s.Actions {
+				if catalog.HasWildcard(a) {
+					index.patterns = append(index.patterns, a)
+				} else {
+					index.names[asciiLower(a)] = true
+				}
+			}
 		}
 	}
-	return false
+	return index
+}
+
+func (x actionIndex) allows(action string) bool {
+	return x.names[asciiLower(action)] ||
+		slices.ContainsFunc(x.patterns, func(p string) bool { return catalog.GlobMatch(p, action) }) ||
+		slices.ContainsFunc(x.not, func(s *policy.Statement) bool { return names(s, action) })
+}
+
+// asciiLower lowers the letters A to Z only, as GlobMatch folds them.
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 // names reports whether the statement's Action names the action, or its

@@ -3,19 +3,10 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
-
-func stringList(values ...string) types.List {
-	elements := make([]attr.Value, len(values))
-	for i, v := range values {
-		elements[i] = types.StringValue(v)
-	}
-	return types.ListValueMust(types.StringType, elements)
-}
 
 func TestMinimizeActionsFunctionRun(t *testing.T) {
 	tests := []struct {

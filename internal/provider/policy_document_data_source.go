@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -150,7 +151,7 @@ func statementSet(description, element, other string, check func(element string)
 		Optional:            true,
 		Validators: []validator.Set{
 			setvalidator.NoNullValues(),
-			setvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(other)),
+			conflictsWithSibling{other},
 			setvalidator.ValueStringsAre(check(element)),
 		},
 	}
@@ -336,12 +337,13 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 			return
 		}
 	}
-	model.JSON = types.StringValue(result.JSON)
-	model.MinifiedJSON = types.StringValue(result.Minified)
-	model.AllowedActions = nonNil(result.Summary.Allowed)
-	model.DeniedActions = nonNil(result.Summary.Denied)
-	model.Size = types.Int64Value(int64(result.Size))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	resp.Diagnostics.Append(setComputed(ctx, &resp.State, map[string]attr.Value{
+		"json":            types.StringValue(result.JSON),
+		"minified_json":   types.StringValue(result.Minified),
+		"allowed_actions": stringList(result.Summary.Allowed...),
+		"denied_actions":  stringList(result.Summary.Denied...),
+		"size":            types.Int64Value(int64(result.Size)),
+	})...)
 }
 
 // composeInput converts the configuration into what the policy is composed

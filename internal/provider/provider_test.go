@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,9 +14,9 @@ import (
 )
 
 // protoV6ProviderFactories serves the provider in-process to the Terraform
-// CLI that the acceptance tests run.
+// CLI that the acceptance tests run, through the same server as a release.
 var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"connect": providerserver.NewProtocol6WithError(New("test")()),
+	"connect": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // stringsExact is a known-value check for a list of exactly these strings.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/helpers/validatordiag"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -267,4 +268,35 @@ func knownElements(v attr.Value) []string {
 		}
 	}
 	return out
+}
+
+// conflictsWithSibling refuses a set when the attribute sibling beside it is
+// set too, with the diagnostic of setvalidator.ConflictsWith. That one
+// matches its path expression against the whole configuration, which in a
+// plan of many policy documents was the largest part of their validation;
+// this one reads the sibling where it is.
+type conflictsWithSibling struct{ sibling string }
+
+func (v conflictsWithSibling) Description(context.Context) string {
+	return fmt.Sprintf("Ensure that if an attribute is set, %q beside it is not set", v.sibling)
+}
+
+func (v conflictsWithSibling) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v conflictsWithSibling) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	sibling := req.Path.ParentPath().AtName(v.sibling)
+	var value attr.Value
+	if diags := req.Config.GetAttribute(ctx, sibling, &value); diags.HasError() {
+		resp.Diagnostics.Append(diags...)
+		return
+	}
+	if !value.IsNull() && !value.IsUnknown() {
+		resp.Diagnostics.Append(validatordiag.InvalidAttributeCombinationDiagnostic(req.Path,
+			fmt.Sprintf("Attribute %q cannot be specified when %q is specified", sibling, req.Path)))
+	}
 }

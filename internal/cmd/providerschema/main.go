@@ -12,7 +12,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/provider"
@@ -28,7 +27,7 @@ func main() {
 }
 
 func schemaJSON(ctx context.Context) ([]byte, error) {
-	server := providerserver.NewProtocol6(provider.New("docs")())()
+	server := provider.NewServer("docs")()
 	resp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		return nil, err
