@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -84,32 +85,23 @@ func (w validation) attribute(a schema.Attribute, raw tftypes.Value, at path.Pat
 	if !ok {
 		return false
 	}
-	e, ctx, config := at.Expression(), w.ctx, w.config
+	ctx, config, e := w.ctx, w.config, at.Expression()
 	switch a := a.(type) {
 	case schema.StringAttribute:
 		cv, ok := value.(basetypes.StringValue)
-		for _, v := range a.StringValidators() {
-			var resp validator.StringResponse
-			v.ValidateString(ctx, validator.StringRequest{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, &resp)
-			ok = ok && resp.Diagnostics == nil
-		}
-		return ok
+		return ok && passes(a.StringValidators(), func(v validator.String, resp *validator.StringResponse) {
+			v.ValidateString(ctx, validator.StringRequest{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, resp)
+		}, func(resp *validator.StringResponse) diag.Diagnostics { return resp.Diagnostics })
 	case schema.BoolAttribute:
 		cv, ok := value.(basetypes.BoolValue)
-		for _, v := range a.BoolValidators() {
-			var resp validator.BoolResponse
-			v.ValidateBool(ctx, validator.BoolRequest{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, &resp)
-			ok = ok && resp.Diagnostics == nil
-		}
-		return ok
+		return ok && passes(a.BoolValidators(), func(v validator.Bool, resp *validator.BoolResponse) {
+			v.ValidateBool(ctx, validator.BoolRequest{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, resp)
+		}, func(resp *validator.BoolResponse) diag.Diagnostics { return resp.Diagnostics })
 	case schema.Int64Attribute:
 		cv, ok := value.(basetypes.Int64Value)
-		for _, v := range a.Int64Validators() {
-			var resp validator.Int64Response
-			v.ValidateInt64(ctx, validator.Int64Request{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, &resp)
-			ok = ok && resp.Diagnostics == nil
-		}
-		return ok
+		return ok && passes(a.Int64Validators(), func(v validator.Int64, resp *validator.Int64Response) {
+			v.ValidateInt64(ctx, validator.Int64Request{Path: at, PathExpression: e, Config: config, ConfigValue: cv}, resp)
+		}, func(resp *validator.Int64Response) diag.Diagnostics { return resp.Diagnostics })
 	case schema.ListAttribute:
 		cv, ok := value.(basetypes.ListValue)
 		return ok && w.list(a.ListValidators(), at, cv)
@@ -118,6 +110,19 @@ func (w validation) attribute(a schema.Attribute, raw tftypes.Value, at path.Pat
 		return ok && w.set(a.SetValidators(), at, cv)
 	}
 	return false
+}
+
+// passes runs validators of one kind and reports whether none of them said
+// anything.
+func passes[V, Resp any](validators []V, validate func(V, *Resp), diagnostics func(*Resp) diag.Diagnostics) bool {
+	for _, v := range validators {
+		var resp Resp
+		validate(v, &resp)
+		if len(diagnostics(&resp)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasValidators reports whether an attribute has validators; one of a kind
@@ -139,25 +144,15 @@ func hasValidators(a schema.Attribute) bool {
 }
 
 func (w validation) list(validators []validator.List, at path.Path, cv basetypes.ListValue) bool {
-	for _, v := range validators {
-		var resp validator.ListResponse
-		v.ValidateList(w.ctx, validator.ListRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: cv}, &resp)
-		if resp.Diagnostics != nil {
-			return false
-		}
-	}
-	return true
+	return passes(validators, func(v validator.List, resp *validator.ListResponse) {
+		v.ValidateList(w.ctx, validator.ListRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: cv}, resp)
+	}, func(resp *validator.ListResponse) diag.Diagnostics { return resp.Diagnostics })
 }
 
 func (w validation) set(validators []validator.Set, at path.Path, cv basetypes.SetValue) bool {
-	for _, v := range validators {
-		var resp validator.SetResponse
-		v.ValidateSet(w.ctx, validator.SetRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: cv}, &resp)
-		if resp.Diagnostics != nil {
-			return false
-		}
-	}
-	return true
+	return passes(validators, func(v validator.Set, resp *validator.SetResponse) {
+		v.ValidateSet(w.ctx, validator.SetRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: cv}, resp)
+	}, func(resp *validator.SetResponse) diag.Diagnostics { return resp.Diagnostics })
 }
 
 // block runs a list or set block's validators, then those of each of its
@@ -222,14 +217,9 @@ func (w validation) nestedObject(object schema.NestedBlockObject, raw tftypes.Va
 	if !ok {
 		return false
 	}
-	for _, ov := range object.ObjectValidators() {
-		var resp validator.ObjectResponse
-		ov.ValidateObject(w.ctx, validator.ObjectRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: v}, &resp)
-		if resp.Diagnostics != nil {
-			return false
-		}
-	}
-	return w.object(raw, object.Attributes, object.Blocks, at)
+	return passes(object.ObjectValidators(), func(ov validator.Object, resp *validator.ObjectResponse) {
+		ov.ValidateObject(w.ctx, validator.ObjectRequest{Path: at, PathExpression: at.Expression(), Config: w.config, ConfigValue: v}, resp)
+	}, func(resp *validator.ObjectResponse) diag.Diagnostics { return resp.Diagnostics }) && w.object(raw, object.Attributes, object.Blocks, at)
 }
 
 // value converts a Terraform value to the framework's value of its type.
