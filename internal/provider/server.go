@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -50,7 +51,10 @@ type server struct {
 	tfprotov6.ProviderServer // the framework's, for everything else
 	// provider is a second instance of the provider, configured like the
 	// framework's, whose data the direct path hands its data sources.
-	provider     provider.Provider
+	provider provider.Provider
+	// mu guards what ConfigureProvider writes and reads use: Terraform
+	// configures before it reads, but each call is a goroutine of its own.
+	mu           sync.RWMutex
 	providerData any
 	configured   bool
 	direct       map[string]*directDataSource
@@ -64,6 +68,8 @@ type directDataSource struct {
 
 func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
 	resp, err := s.ProviderServer.ConfigureProvider(ctx, req)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.configured = false
 	if err != nil || len(resp.Diagnostics) > 0 || req.Config == nil {
 		return resp, err
@@ -92,8 +98,11 @@ func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.
 }
 
 func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if d := s.direct[req.TypeName]; d != nil && s.configured && req.ProviderMeta == nil {
-		if state, ok := s.readDirect(ctx, d, req.Config); ok {
+	s.mu.RLock()
+	configured, providerData := s.configured, s.providerData
+	s.mu.RUnlock()
+	if d := s.direct[req.TypeName]; d != nil && configured && req.ProviderMeta == nil {
+		if state, ok := readDirect(ctx, d, providerData, req.Config); ok {
 			return &tfprotov6.ReadDataSourceResponse{State: state}, nil
 		}
 	}
@@ -118,7 +127,7 @@ func (d *directDataSource) decode(value *tfprotov6.DynamicValue) (tfsdk.Config, 
 // configured with the provider's data, its state starting as the
 // configuration. It reports false when the read has diagnostics, which
 // only the framework reports.
-func (s *server) readDirect(ctx context.Context, d *directDataSource, value *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, bool) {
+func readDirect(ctx context.Context, d *directDataSource, providerData any, value *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, bool) {
 	config, ok := d.decode(value)
 	if !ok {
 		return nil, false
@@ -126,7 +135,7 @@ func (s *server) readDirect(ctx context.Context, d *directDataSource, value *tfp
 	ds := d.factory()
 	if configurable, ok := ds.(datasource.DataSourceWithConfigure); ok {
 		var resp datasource.ConfigureResponse
-		configurable.Configure(ctx, datasource.ConfigureRequest{ProviderData: s.providerData}, &resp)
+		configurable.Configure(ctx, datasource.ConfigureRequest{ProviderData: providerData}, &resp)
 		if len(resp.Diagnostics) > 0 {
 			return nil, false
 		}

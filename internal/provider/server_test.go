@@ -123,12 +123,12 @@ func TestServerAnswersLikeTheFramework(t *testing.T) {
 			d := direct.direct[tt.typeName]
 			decoded, decodedOK := d.decode(config)
 			validDirect := decodedOK && validateDirect(ctx, d.factory(), d.schema, decoded)
-			_, readDirect := direct.readDirect(ctx, d, config)
+			_, readsDirect := readDirect(ctx, d, direct.providerData, config)
 			if validDirect && len(wantValidation.Diagnostics) > 0 {
 				t.Errorf("the direct validation passed a configuration the framework reports: %v", wantValidation.Diagnostics)
 			}
-			if validDirect != (len(wantValidation.Diagnostics) == 0) || readDirect != tt.direct {
-				t.Errorf("direct validation %v, direct read %v; want direct read %v", validDirect, readDirect, tt.direct)
+			if validDirect != (len(wantValidation.Diagnostics) == 0) || readsDirect != tt.direct {
+				t.Errorf("direct validation %v, direct read %v; want direct read %v", validDirect, readsDirect, tt.direct)
 			}
 		})
 	}
