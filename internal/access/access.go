@@ -64,24 +64,28 @@ type Access struct {
 // Of works out what the policy allows.
 func Of(c *catalog.Catalog, doc *policy.Document) *Access {
 	a := &Access{catalog: c, grants: map[*catalog.Action][]Grant{}}
-	var denies []*policy.Statement
+	var denies []sureDeny
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
-		switch s.Effect {
-		case policy.Allow:
+		switch {
+		case s.Effect == policy.Allow:
 			for _, action := range checker.ActionsOf(c, s) {
 				if g, ok := grantOf(c, i, s, action); ok {
 					a.grants[action] = append(a.grants[action], g)
 				}
 			}
-		case policy.Deny:
-			denies = append(denies, s)
+		case s.Effect == policy.Deny && len(s.Conditions) == 0 && s.Resources != nil:
+			d := sureDeny{resources: s.Resources, actions: map[*catalog.Action]bool{}}
+			for _, action := range checker.ActionsOf(c, s) {
+				d.actions[action] = true
+			}
+			denies = append(denies, d)
 		}
 	}
 	for action, grants := range a.grants {
 		var kept []Grant
 		for _, g := range grants {
-			if g, ok := lessDenied(c, action, g, denies); ok {
+			if g, ok := lessDenied(action, g, denies); ok {
 				kept = append(kept, g)
 			}
 		}
@@ -113,16 +117,24 @@ func grantOf(c *catalog.Catalog, index int, s *policy.Statement, action *catalog
 	return g, len(g.Resources) > 0
 }
 
-// lessDenied takes away from a grant the resources that an unconditional
-// Deny of the action surely covers; ok is false when nothing is left.
-func lessDenied(c *catalog.Catalog, action *catalog.Action, g Grant, denies []*policy.Statement) (Grant, bool) {
+// sureDeny is a Deny that applies whenever its actions and resources
+// match: one without conditions, on Resource (a NotResource Deny is left
+// out, as its reach is not certain here).
+type sureDeny struct {
+	actions   map[*catalog.Action]bool
+	resources []string
+}
+
+// lessDenied takes away from a grant the resources that a sure Deny of the
+// action covers; ok is false when nothing is left.
+func lessDenied(action *catalog.Action, g Grant, denies []sureDeny) (Grant, bool) {
 	for _, d := range denies {
-		if len(d.Conditions) > 0 || d.Resources == nil || !slices.Contains(checker.ActionsOf(c, d), action) {
+		if !d.actions[action] {
 			continue
 		}
 		var left []string
 		for _, r := range g.Resources {
-			if !slices.ContainsFunc(d.Resources, func(dr string) bool { return Covers(dr, r) }) {
+			if !slices.ContainsFunc(d.resources, func(dr string) bool { return Covers(dr, r) }) {
 				left = append(left, r)
 			}
 		}
@@ -173,11 +185,15 @@ func (a *Access) Narrowed(action *catalog.Action) bool {
 // Reaches reports whether some grant of the action reaches a resource that
 // one of the patterns matches.
 func (a *Access) Reaches(action *catalog.Action, patterns []string) bool {
-	for _, g := range a.grants[action] {
-		for _, r := range g.Resources {
-			if slices.ContainsFunc(patterns, func(p string) bool { return catalog.PatternsIntersect(r, p) }) {
-				return true
-			}
+	return slices.ContainsFunc(a.grants[action], func(g Grant) bool { return g.Reaches(patterns) })
+}
+
+// Reaches reports whether the grant reaches a resource that one of the
+// patterns matches.
+func (g Grant) Reaches(patterns []string) bool {
+	for _, r := range g.Resources {
+		if slices.ContainsFunc(patterns, func(p string) bool { return catalog.PatternsIntersect(r, p) }) {
+			return true
 		}
 	}
 	return false

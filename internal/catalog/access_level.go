@@ -22,6 +22,21 @@ const (
 // output is grouped by level.
 var AccessLevels = []AccessLevel{AccessList, AccessRead, AccessWrite, AccessPermissionsManagement, AccessTagging}
 
+// ByAccessLevel groups actions' full names by access level: every level
+// has a list, and an action of two levels ("Tagging, Write") is in both.
+func ByAccessLevel(actions []*Action) map[AccessLevel][]string {
+	out := map[AccessLevel][]string{}
+	for _, level := range AccessLevels {
+		out[level] = []string{}
+	}
+	for _, a := range actions {
+		for _, level := range a.AccessLevels {
+			out[level] = append(out[level], a.FullName())
+		}
+	}
+	return out
+}
+
 // ParseAccessLevel accepts the catalog's spelling ("Permissions management")
 // and the CLI spelling ("permissions-management"), in any case.
 func ParseAccessLevel(s string) (AccessLevel, bool) {

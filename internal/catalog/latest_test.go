@@ -239,3 +239,21 @@ func TestLatestSuggestResourceType(t *testing.T) {
 		}
 	}
 }
+
+// ByAccessLevel has a list for every level and puts an action of two
+// levels under both.
+func TestByAccessLevel(t *testing.T) {
+	c := latest(t)
+	tag, _ := c.Action("TagResource")
+	describe, _ := c.Action("DescribeQueue")
+	got := ByAccessLevel([]*Action{tag, describe})
+	want := map[AccessLevel][]string{
+		AccessList: {}, AccessRead: {"connect:DescribeQueue"}, AccessWrite: {"connect:TagResource"},
+		AccessPermissionsManagement: {}, AccessTagging: {"connect:TagResource"},
+	}
+	for _, level := range AccessLevels {
+		if !slices.Equal(got[level], want[level]) || got[level] == nil {
+			t.Errorf("%s: %v, want %v", level, got[level], want[level])
+		}
+	}
+}

@@ -49,20 +49,19 @@ func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
 			}
 		}
 	}
-	summary := Summary{AllowedByLevel: map[catalog.AccessLevel][]string{}, Unknown: policy.SortedUnique(unknown)}
-	for _, level := range catalog.AccessLevels {
-		summary.AllowedByLevel[level] = []string{}
-	}
+	summary := Summary{Unknown: policy.SortedUnique(unknown)}
+	var allowedActions []*catalog.Action
 	for _, a := range c.Actions() {
 		if allowed[a] {
-			summary.Allowed = append(summary.Allowed, a.FullName())
-			for _, level := range a.AccessLevels {
-				summary.AllowedByLevel[level] = append(summary.AllowedByLevel[level], a.FullName())
-			}
+			allowedActions = append(allowedActions, a)
 		}
 		if denied[a] {
 			summary.Denied = append(summary.Denied, a.FullName())
 		}
 	}
+	if len(allowedActions) > 0 {
+		summary.Allowed = catalog.FullNames(allowedActions)
+	}
+	summary.AllowedByLevel = catalog.ByAccessLevel(allowedActions)
 	return summary
 }

@@ -124,15 +124,7 @@ func rulesOf(m *risk.Model, actions []*catalog.Action, category risk.Category) [
 // ByRisk groups the allowed actions by risk category; every category has a
 // list, and combinations add their actions to theirs.
 func ByRisk(m *risk.Model, acc *access.Access) map[risk.Category][]string {
-	out := map[risk.Category][]string{}
-	for _, c := range risk.Categories {
-		out[c] = []string{}
-	}
-	for _, a := range acc.Actions() {
-		for _, c := range m.Categories(a) {
-			out[c] = append(out[c], a.FullName())
-		}
-	}
+	out := m.ByCategory(acc.Actions())
 	for _, combo := range m.Combinations(acc.Allows) {
 		for _, actions := range combo.Actions {
 			for _, a := range actions {
@@ -163,12 +155,21 @@ type Violation struct {
 	Sid       string
 	// Actions are the forbidden actions the statement allows, full names.
 	Actions []string
-	// Combination names the combination of risk, when the violation is
-	// one: the actions are allowed by several statements together.
-	Combination string
+	// Combination is the combination of risk, when the violation is one:
+	// the actions are allowed by several statements together.
+	Combination *risk.Combination
 	// ByRisk reports that the rule forbids these actions by their risk
 	// category only, not by name.
 	ByRisk bool
+}
+
+// category is the combination's category, or "" for a single statement's
+// violation, which sorts first.
+func (v Violation) category() string {
+	if v.Combination == nil {
+		return ""
+	}
+	return string(v.Combination.Category)
 }
 
 // Message says what a violation is, in one sentence.
@@ -177,23 +178,10 @@ func (v Violation) Message() string {
 	if v.Sid != "" {
 		sid = fmt.Sprintf(" (Sid %s)", v.Sid)
 	}
-	if v.Combination != "" {
-		return fmt.Sprintf("Statement %d%s and others allow %s together, a %s risk this rule forbids: a principal %s.", v.Statement, sid, checker.JoinAnd(v.Actions), v.Combination, comboImpact(v.Combination, v.Actions))
+	if v.Combination != nil {
+		return fmt.Sprintf("Statement %d%s and others allow %s together, a %s risk this rule forbids: a principal %s.", v.Statement, sid, checker.JoinAnd(v.Actions), v.Combination.Category, v.Combination.Impact)
 	}
 	return fmt.Sprintf("Statement %d%s allows %s, which this rule forbids; remove it from the statement, narrow the statement's resources, or deny it.", v.Statement, sid, checker.JoinAtMost(v.Actions, 10))
-}
-
-func comboImpact(category string, actions []string) string {
-	for _, combo := range risk.Combinations {
-		if string(combo.Category) == category {
-			for _, part := range combo.Parts {
-				if slices.ContainsFunc(actions, func(a string) bool { return slices.Contains(part, strings.TrimPrefix(a, catalog.ServicePrefix+":")) }) {
-					return combo.Impact
-				}
-			}
-		}
-	}
-	return category
 }
 
 // Violations checks the rules against what the policy allows. An Allow on
@@ -219,7 +207,7 @@ func Violations(c *catalog.Catalog, m *risk.Model, acc *access.Access, rules []F
 				continue
 			}
 			for _, g := range acc.Grants(a) {
-				if len(rule.Resources) > 0 && !reaches(g, rule.Resources) {
+				if len(rule.Resources) > 0 && !g.Reaches(rule.Resources) {
 					continue
 				}
 				v := byStatement[g.Statement]
@@ -243,7 +231,7 @@ func Violations(c *catalog.Catalog, m *risk.Model, acc *access.Access, rules []F
 			if !slices.Contains(rule.Risks, combo.Category) {
 				continue
 			}
-			v := Violation{Rule: i, Combination: string(combo.Category), Statement: -1, ByRisk: true}
+			v := Violation{Rule: i, Combination: combo.Combination, Statement: -1, ByRisk: true}
 			for _, actions := range combo.Actions {
 				g := acc.Grants(actions[0])[0]
 				if v.Statement < 0 {
@@ -255,18 +243,9 @@ func Violations(c *catalog.Catalog, m *risk.Model, acc *access.Access, rules []F
 		}
 	}
 	slices.SortFunc(out, func(a, b Violation) int {
-		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Statement, b.Statement), strings.Compare(a.Combination, b.Combination))
+		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Statement, b.Statement), strings.Compare(a.category(), b.category()))
 	})
 	return out
-}
-
-func reaches(g access.Grant, patterns []string) bool {
-	for _, r := range g.Resources {
-		if slices.ContainsFunc(patterns, func(p string) bool { return catalog.PatternsIntersect(r, p) }) {
-			return true
-		}
-	}
-	return false
 }
 
 // Review is what a candidate policy changes against a baseline.

@@ -187,7 +187,7 @@ func TestViolations(t *testing.T) {
 			var got []string
 			for _, v := range Violations(f.c, f.m, f.access(t, tt.statements...), []Forbidden{tt.rule}) {
 				actions := slices.Clone(v.Actions)
-				if v.Combination == "" {
+				if v.Combination == nil {
 					slices.Sort(actions)
 				}
 				got = append(got, strings.Join([]string{strconv.Itoa(v.Statement), strings.Join(actions, ",")}, ":"))

@@ -253,10 +253,7 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	model.AllowedActions = nonNil(summary.Allowed)
 	model.DeniedActions = nonNil(summary.Denied)
 	model.UnknownActions = nonNil(summary.Unknown)
-	model.AllowedByAccessLevel = map[string][]string{}
-	for _, level := range catalog.AccessLevels {
-		model.AllowedByAccessLevel[string(level)] = nonNil(summary.AllowedByLevel[level])
-	}
+	model.AllowedByAccessLevel = levelsValue(summary.AllowedByLevel)
 	model.AllowedByRisk = byRiskValue(byRisk)
 	model.Size = types.Int64Value(int64(size))
 	model.ErrorCount = types.Int64Value(counts[checker.SeverityError])
@@ -323,37 +320,21 @@ func (d *policyAnalysisDataSource) review(c *catalog.Catalog, m *risk.Model, acc
 		AddedActions:         nonNil(catalog.FullNames(r.Added)),
 		RemovedActions:       nonNil(catalog.FullNames(r.Removed)),
 		BroadenedActions:     nonNil(catalog.FullNames(r.Broadened)),
-		AddedByAccessLevel:   byLevel(r.Added),
-		RemovedByAccessLevel: byLevel(r.Removed),
-		AddedByRisk:          byRiskOf(m, r.Added),
-		RemovedByRisk:        byRiskOf(m, r.Removed),
+		AddedByAccessLevel:   levelsValue(catalog.ByAccessLevel(r.Added)),
+		RemovedByAccessLevel: levelsValue(catalog.ByAccessLevel(r.Removed)),
+		AddedByRisk:          byRiskValue(m.ByCategory(r.Added)),
+		RemovedByRisk:        byRiskValue(m.ByCategory(r.Removed)),
 		NewRisks:             nonNil(r.NewRisks),
 		NewWritesEverywhere:  nonNil(r.NewWritesEverywhere),
 	}
 }
 
-// byLevel groups actions by access level; an action of two levels is under
-// both.
-func byLevel(actions []*catalog.Action) map[string][]string {
+// levelsValue is actions grouped by access level, for a map output with a
+// key for every level.
+func levelsValue(groups map[catalog.AccessLevel][]string) map[string][]string {
 	out := map[string][]string{}
 	for _, level := range catalog.AccessLevels {
-		out[string(level)] = []string{}
-	}
-	for _, a := range actions {
-		for _, level := range a.AccessLevels {
-			out[string(level)] = append(out[string(level)], a.FullName())
-		}
+		out[string(level)] = nonNil(groups[level])
 	}
 	return out
-}
-
-// byRiskOf groups actions by the risk categories they fall under.
-func byRiskOf(m *risk.Model, actions []*catalog.Action) map[string][]string {
-	groups := map[risk.Category][]string{}
-	for _, a := range actions {
-		for _, c := range m.Categories(a) {
-			groups[c] = append(groups[c], a.FullName())
-		}
-	}
-	return byRiskValue(groups)
 }

@@ -52,11 +52,11 @@ type server struct {
 	// provider is a second instance of the provider, configured like the
 	// framework's, whose data the direct path hands its data sources.
 	provider provider.Provider
-	// mu guards what ConfigureProvider writes and reads use: Terraform
-	// configures before it reads, but each call is a goroutine of its own.
+	// providerData is what the provider's Configure gives data sources, nil
+	// until it has succeeded. mu guards it: Terraform configures before it
+	// reads, but each call is a goroutine of its own.
 	mu           sync.RWMutex
 	providerData any
-	configured   bool
 	direct       map[string]*directDataSource
 }
 
@@ -70,7 +70,7 @@ func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.Configure
 	resp, err := s.ProviderServer.ConfigureProvider(ctx, req)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.configured = false
+	s.providerData = nil
 	if err != nil || len(resp.Diagnostics) > 0 || req.Config == nil {
 		return resp, err
 	}
@@ -83,7 +83,7 @@ func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.Configure
 	var configured provider.ConfigureResponse
 	s.provider.Configure(ctx, provider.ConfigureRequest{Config: tfsdk.Config{Raw: config, Schema: schemaResp.Schema}}, &configured)
 	if len(configured.Diagnostics) == 0 {
-		s.providerData, s.configured = configured.DataSourceData, true
+		s.providerData = configured.DataSourceData
 	}
 	return resp, err
 }
@@ -99,9 +99,9 @@ func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.
 
 func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
 	s.mu.RLock()
-	configured, providerData := s.configured, s.providerData
+	providerData := s.providerData
 	s.mu.RUnlock()
-	if d := s.direct[req.TypeName]; d != nil && configured && req.ProviderMeta == nil {
+	if d := s.direct[req.TypeName]; d != nil && providerData != nil && req.ProviderMeta == nil {
 		if state, ok := readDirect(ctx, d, providerData, req.Config); ok {
 			return &tfprotov6.ReadDataSourceResponse{State: state}, nil
 		}

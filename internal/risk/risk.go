@@ -212,6 +212,21 @@ func (m *Model) Categories(a *catalog.Action) []Category {
 	return out
 }
 
+// ByCategory groups actions' full names by the categories their rules put
+// them in; every category has a list.
+func (m *Model) ByCategory(actions []*catalog.Action) map[Category][]string {
+	out := map[Category][]string{}
+	for _, c := range Categories {
+		out[c] = []string{}
+	}
+	for _, a := range actions {
+		for _, c := range m.Categories(a) {
+			out[c] = append(out[c], a.FullName())
+		}
+	}
+	return out
+}
+
 // CombinationMatch is a combination whose every part has an action in a set.
 type CombinationMatch struct {
 	*Combination
