@@ -127,8 +127,11 @@ var Rules = []Rule{
 	{Destruction, []string{"DeleteInstance"},
 		"deletes the instance with all its users, flows, queues and configuration; AWS recommends denying it with an SCP",
 		"https://docs.aws.amazon.com/connect/latest/adminguide/security-best-practices.html"},
-	{Destruction, []string{"Delete*", "ReleasePhoneNumber"},
-		"deletes the instance's resources or releases its phone numbers, which may not be claimable again",
+	{Destruction, []string{"Delete*"},
+		"deletes the instance's resources, such as its users, flows, queues and recorded files",
+		apiReference + "API_Operations_Amazon_Connect_Service.html"},
+	{Destruction, []string{"ReleasePhoneNumber"},
+		"releases phone numbers, which may not be claimable again",
 		apiReference + "API_ReleasePhoneNumber.html"},
 
 	{CostAndFraud, []string{"StartOutboundVoiceContact", "StartOutboundChatContact", "StartOutboundEmailContact", "SendOutboundEmail", "SendOutboundChatMessage", "BatchPutContact"},
