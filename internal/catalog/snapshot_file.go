@@ -157,6 +157,9 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 	if len(f.Sources) == 0 {
 		return nil, errors.New("the header lists no sources")
 	}
+	if len(f.Actions) == 0 {
+		return nil, errors.New("it lists no actions")
+	}
 	spec := &catalogSpec{name: name, sources: f.Sources}
 	seenType := map[string]bool{}
 	for _, rt := range f.ResourceTypes {

@@ -75,6 +75,9 @@ func TestParseSnapshotRejectsMutations(t *testing.T) {
 		{"no sources", func(f *SnapshotFile) {
 			f.Sources = nil
 		}, "the header lists no sources"},
+		{"no actions", func(f *SnapshotFile) {
+			f.Actions, f.Counts = nil, SnapshotCounts{}
+		}, "it lists no actions"},
 		{"empty description", func(f *SnapshotFile) {
 			f.Actions[2].Description = " "
 		}, "empty description"},
