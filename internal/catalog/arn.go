@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -379,4 +380,77 @@ func quoteAll(values []string) []string {
 		out[i] = fmt.Sprintf("%q", v)
 	}
 	return out
+}
+
+// Scope is where a resource lives: its partition, region and account and,
+// for a resource of an instance, the instance's id. Each may be a wildcard.
+type Scope struct {
+	Partition, Region, Account string
+	// Instance is the instance id, possibly a wildcard, or "" for a
+	// resource of no instance.
+	Instance string
+}
+
+// ScopeOf reads the scope of an ARN or ARN pattern; ok is false for "*"
+// and for patterns that do not have an ARN's six fields, whose scope is
+// everything.
+func ScopeOf(arn string) (Scope, bool) {
+	fields := splitOutsideVariables(arn, ':', 6)
+	if arn == "*" || len(fields) < 6 {
+		return Scope{}, false
+	}
+	s := Scope{Partition: fields[1], Region: fields[3], Account: fields[4]}
+	if rest, ok := strings.CutPrefix(fields[5], "instance/"); ok {
+		s.Instance = splitOutsideVariables(rest, '/', 2)[0]
+	}
+	return s, true
+}
+
+// splitOutsideVariables splits s at sep into at most n fields, as
+// strings.SplitN does, except within policy variables such as
+// ${aws:PrincipalTag/instance}.
+func splitOutsideVariables(s string, sep byte, n int) []string {
+	var fields []string
+	start, depth := 0, 0
+	for i := 0; i < len(s) && len(fields) < n-1; i++ {
+		switch {
+		case s[i] == '$' && i+1 < len(s) && s[i+1] == '{':
+			depth++
+		case s[i] == '}' && depth > 0:
+			depth--
+		case s[i] == sep && depth == 0:
+			fields = append(fields, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(fields, s[start:])
+}
+
+// ARNWithin writes the ARN pattern that denotes every resource of the type
+// within the scope: the scope's partition, region, account and instance,
+// "*" for the type's other parts and for the instance of a scope of no
+// instance. ok is false for a type whose resources
+// belong to no account of the scope (those AWS owns, such as
+// aws-managed-view).
+func (rt *ResourceType) ARNWithin(s Scope) (string, bool) {
+	var b strings.Builder
+	hasAccount := false
+	for _, seg := range rt.template.segments {
+		switch seg.part {
+		case "":
+			b.WriteString(seg.literal)
+		case "partition":
+			b.WriteString(s.Partition)
+		case "region":
+			b.WriteString(s.Region)
+		case "account":
+			hasAccount = true
+			b.WriteString(s.Account)
+		case "instance_id":
+			b.WriteString(cmp.Or(s.Instance, "*"))
+		default:
+			b.WriteString("*")
+		}
+	}
+	return b.String(), hasAccount
 }

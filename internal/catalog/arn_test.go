@@ -203,3 +203,27 @@ func TestBuildParseRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestScopeOf(t *testing.T) {
+	tests := []struct {
+		arn  string
+		want Scope
+		ok   bool
+	}{
+		{"*", Scope{}, false},
+		{"arn:aws:connect:*", Scope{}, false},
+		{"arn:aws:connect:us-east-1:123456789012:instance/abc", Scope{"aws", "us-east-1", "123456789012", "abc"}, true},
+		{"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*", Scope{"aws", "us-east-1", "123456789012", "abc"}, true},
+		{"arn:aws:connect:*:*:instance/*", Scope{"aws", "*", "*", "*"}, true},
+		{"arn:aws:connect:us-east-1:123456789012:phone-number/p1", Scope{"aws", "us-east-1", "123456789012", ""}, true},
+		{"arn:aws:wisdom:us-east-1:123456789012:ai-agent/a1/*", Scope{"aws", "us-east-1", "123456789012", ""}, true},
+		{"arn:aws:connect:eu-west-2:210987654321:instance/${aws:PrincipalTag/instance}/queue/*", Scope{"aws", "eu-west-2", "210987654321", "${aws:PrincipalTag/instance}"}, true},
+		{"arn:aws:connect:*:${aws:PrincipalAccount}:instance/*", Scope{"aws", "*", "${aws:PrincipalAccount}", "*"}, true},
+	}
+	for _, tt := range tests {
+		got, ok := ScopeOf(tt.arn)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ScopeOf(%q) = %+v, %v; want %+v, %v", tt.arn, got, ok, tt.want, tt.ok)
+		}
+	}
+}

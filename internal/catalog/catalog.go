@@ -29,9 +29,36 @@ type Action struct {
 	DependentActions []string
 	// Line is where the action's heading is on the 2020 page; 0 elsewhere.
 	Line int
+	// OlderResourceTypes and OlderConditionKeys are what the older pinned
+	// version of the reference listed for the action and the current one no
+	// longer does (StartOutboundVoiceContact on contact until 2025-12). A
+	// policy that relies on them may work, so the catalog accepts them, and
+	// the checks say that the versions disagree.
+	OlderResourceTypes []string
+	OlderConditionKeys []string
 
 	fullName      string
 	supportedKeys map[string]bool // lower-cased keys of all rows
+	olderKeys     map[string]bool // lower-cased OlderConditionKeys
+}
+
+// HasOlderFacts reports whether the older version of the reference listed
+// resource types or condition keys for the action that the current one
+// does not.
+func (a *Action) HasOlderFacts() bool {
+	return len(a.OlderResourceTypes) > 0 || len(a.OlderConditionKeys) > 0
+}
+
+// ActedOnBefore reports whether only the older version of the reference
+// lists the resource type for the action.
+func (a *Action) ActedOnBefore(resourceType string) bool {
+	return slices.Contains(a.OlderResourceTypes, resourceType)
+}
+
+// SupportedKeyBefore reports whether only the older version of the
+// reference lists the condition key for the action.
+func (a *Action) SupportedKeyBefore(key *ConditionKey) bool {
+	return !a.SupportsConditionKey(key) && a.olderKeys[strings.ToLower(key.Name)]
 }
 
 // ResourceTypeUse is one row of an action: a resource type it acts on.

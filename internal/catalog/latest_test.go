@@ -204,8 +204,34 @@ func TestLatest50ActionsHaveDependentActions(t *testing.T) {
 	if !slices.Equal(search.DependentActions, []string{"connect:DescribeQueue"}) {
 		t.Errorf("SearchQueues dependent actions = %v", search.DependentActions)
 	}
-	if len(c.Sources) != 2 || c.Sources[1].Role != "dependent actions" || c.Sources[1].Version != "0.15.202512061" {
+	if len(c.Sources) != 2 || !strings.HasPrefix(c.Sources[1].Role, "dependent actions") || c.Sources[1].Version != "0.15.202512061" {
 		t.Errorf("sources = %+v; want the dependent actions' provenance recorded", c.Sources)
+	}
+}
+
+// The versions of the reference disagree on three actions: the older one
+// lists resource types the newer one no longer does (see versions.go).
+func TestLatestRecordsWhatTheVersionsDisagreeOn(t *testing.T) {
+	c := latest(t)
+	var got []string
+	for _, a := range c.Actions() {
+		if a.HasOlderFacts() {
+			got = append(got, a.Name+" "+strings.Join(a.OlderResourceTypes, ",")+" "+strings.Join(a.OlderConditionKeys, ","))
+		}
+	}
+	want := []string{"StartEmailContact instance ", "StartOutboundEmailContact instance ", "StartOutboundVoiceContact contact "}
+	if !slices.Equal(got, want) {
+		t.Errorf("actions with older facts = %q, want %q", got, want)
+	}
+	voice, _ := c.Action("StartOutboundVoiceContact")
+	if !voice.WildcardOnly() || !voice.ActedOnBefore("contact") {
+		t.Error("StartOutboundVoiceContact: want no current resource type and contact before")
+	}
+	msg := c.Disagreement(voice, "the resource type contact")
+	for _, part := range []string{"2025-12-06", "0.15.202512061", "2026-09-26", "0.21.202609261", "connect:StartOutboundVoiceContact"} {
+		if !strings.Contains(msg, part) {
+			t.Errorf("Disagreement() = %q, lacks %q", msg, part)
+		}
 	}
 }
 

@@ -49,8 +49,10 @@ type SnapshotCounts struct {
 	Actions                     int            `json:"actions"`
 	ActionsByAccessLevel        map[string]int `json:"actions_by_access_level"`
 	ActionsWithDependentActions int            `json:"actions_with_dependent_actions"`
-	ResourceTypes               int            `json:"resource_types"`
-	ConditionKeys               int            `json:"condition_keys"`
+	// ActionsTheVersionsDisagreeOn counts the actions with older facts.
+	ActionsTheVersionsDisagreeOn int `json:"actions_the_versions_disagree_on,omitempty"`
+	ResourceTypes                int `json:"resource_types"`
+	ConditionKeys                int `json:"condition_keys"`
 }
 
 // SnapshotResourceType is a resource type with its ARN format.
@@ -76,6 +78,13 @@ type SnapshotAction struct {
 	ResourceTypes    []SnapshotResourceTypeUse `json:"resource_types,omitempty"`
 	ConditionKeys    []string                  `json:"condition_keys,omitempty"`
 	DependentActions []string                  `json:"dependent_actions,omitempty"`
+	// OlderResourceTypes and OlderConditionKeys are the resource types and
+	// condition keys that the older source (the last of Sources) listed
+	// for the action and the current one no longer does. A policy written
+	// to either version may work, so the catalog accepts both, with a
+	// warning.
+	OlderResourceTypes []string `json:"older_resource_types,omitempty"`
+	OlderConditionKeys []string `json:"older_condition_keys,omitempty"`
 }
 
 // SnapshotResourceTypeUse is a resource type an action acts on.
@@ -183,7 +192,7 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 		spec.serviceKeys = append(spec.serviceKeys, keySpec{name: key.Name, keyType: keyType})
 	}
 	levelCounts := map[string]int{}
-	dependents := 0
+	dependents, older := 0, 0
 	for i, sa := range f.Actions {
 		a, err := sa.action(seenType)
 		if err != nil {
@@ -192,6 +201,9 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 		levelCounts[sa.AccessLevel]++
 		if len(a.DependentActions) > 0 {
 			dependents++
+		}
+		if a.HasOlderFacts() {
+			older++
 		}
 		spec.actions = append(spec.actions, a)
 	}
@@ -205,6 +217,10 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 		return nil, fmt.Errorf("the header counts %d condition keys; the file has %d", c.ConditionKeys, len(f.ConditionKeys))
 	case c.ActionsWithDependentActions != dependents:
 		return nil, fmt.Errorf("the header counts %d actions with dependent actions; the file has %d", c.ActionsWithDependentActions, dependents)
+	case c.ActionsTheVersionsDisagreeOn != older:
+		return nil, fmt.Errorf("the header counts %d actions the versions disagree on; the file has %d", c.ActionsTheVersionsDisagreeOn, older)
+	case older > 0 && len(f.Sources) < 2:
+		return nil, errors.New("actions have older facts, but the header lists no older source")
 	case !mapsEqual(c.ActionsByAccessLevel, levelCounts):
 		return nil, fmt.Errorf("the header counts actions by access level as %v; the file has %v", c.ActionsByAccessLevel, levelCounts)
 	}
@@ -236,6 +252,16 @@ func (sa SnapshotAction) action(knownTypes map[string]bool) (*Action, error) {
 		a.ResourceTypes = append(a.ResourceTypes, ResourceTypeUse{ResourceType: use.Name, Required: use.Required, ConditionKeys: use.ConditionKeys, DependentActions: use.DependentActions})
 		dependents = append(dependents, use.DependentActions...)
 	}
+	for _, name := range sa.OlderResourceTypes {
+		if !knownTypes[name] {
+			return nil, fmt.Errorf("older resource type %q is not defined by the snapshot", name)
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("older resource type %q is also a current one", name)
+		}
+	}
+	a.OlderResourceTypes = sa.OlderResourceTypes
+	a.OlderConditionKeys = sa.OlderConditionKeys
 	for _, d := range dependents {
 		if !dependentNamePattern.MatchString(d) {
 			return nil, fmt.Errorf("dependent action %q is not of the form service:Action", d)

@@ -47,6 +47,24 @@ func TestParseSnapshotRejectsMutations(t *testing.T) {
 				f.Counts.ActionsWithDependentActions++
 			}
 		}, "is defined twice"},
+		{"unknown older type", func(f *SnapshotFile) {
+			f.Actions[0].OlderResourceTypes = []string{"widget"}
+			f.Counts.ActionsTheVersionsDisagreeOn++
+		}, `action 0 (ActivateEvaluationForm): older resource type "widget" is not defined by the snapshot`},
+		{"older type that is also current", func(f *SnapshotFile) {
+			f.Actions[0].OlderResourceTypes = []string{f.Actions[0].ResourceTypes[0].Name}
+			f.Counts.ActionsTheVersionsDisagreeOn++
+		}, `older resource type "evaluation-form" is also a current one`},
+		{"miscounted disagreements", func(f *SnapshotFile) {
+			f.Counts.ActionsTheVersionsDisagreeOn++
+		}, "the header counts 4 actions the versions disagree on; the file has 3"},
+		{"older facts without an older source", func(f *SnapshotFile) {
+			f.Sources = f.Sources[:1]
+		}, "actions have older facts, but the header lists no older source"},
+		{"older key of no known type", func(f *SnapshotFile) {
+			f.Actions[0].OlderConditionKeys = []string{"connect:Nonsense"}
+			f.Counts.ActionsTheVersionsDisagreeOn++
+		}, `action ActivateEvaluationForm names older condition key "connect:Nonsense", which has no known type`},
 		{"broken ARN format", func(f *SnapshotFile) {
 			f.ResourceTypes[3].ARNFormat = "arn:${Partition}:connect:${Region}:${Account}:instance/${InstanceId"
 		}, "resource type attached-file: unterminated variable"},

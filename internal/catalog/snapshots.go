@@ -129,6 +129,13 @@ func (s *catalogSpec) build() (*Catalog, error) {
 				return nil, fmt.Errorf("action %s acts on unknown resource type %q", a.Name, use.ResourceType)
 			}
 		}
+		a.olderKeys = map[string]bool{}
+		for _, k := range a.OlderConditionKeys {
+			if _, ok := c.ConditionKey(k); !ok {
+				return nil, fmt.Errorf("action %s names older condition key %q, which has no known type", a.Name, k)
+			}
+			a.olderKeys[strings.ToLower(k)] = true
+		}
 	}
 	c.byLower = slices.Clone(c.actions)
 	slices.SortFunc(c.byLower, func(a, b *Action) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })

@@ -149,6 +149,13 @@ func DependentActionGaps(c *catalog.Catalog, doc *policy.Document) []Gap {
 	return gaps
 }
 
+// AllowedByName returns a test of whether some Allow statement of the
+// policy names an action, of any service, in its Action or leaves it out of
+// its NotAction; resources and conditions are not considered.
+func AllowedByName(doc *policy.Document) func(action string) bool {
+	return allowIndex(doc).allows
+}
+
 // MissingDependentActions is the sorted union of the gaps' missing actions.
 func MissingDependentActions(gaps []Gap) []string {
 	var out []string

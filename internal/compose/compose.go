@@ -97,6 +97,8 @@ type composer struct {
 	checker  *checker.Checker
 	in       *Input
 	problems []Problem
+	// origins are the Allow grants, for their dependent actions.
+	origins []planner.Origin
 }
 
 // Compose composes the policy. With an error among the problems the result
@@ -161,34 +163,21 @@ func (k *composer) compose() *policy.Document {
 		return doc
 	}
 	doc := merge(slices.Concat(grantStatements, blocks))
-	missing := checker.MissingDependentActions(checker.DependentActionGaps(k.catalog, doc))
-	if len(missing) == 0 {
+	// Dependent actions come from each grant as a whole, and from the
+	// statements given as such.
+	origins := slices.Concat(k.origins, planner.OriginsOf(k.catalog, merge(blocks)))
+	dependents := planner.DependentStatements(k.catalog, doc, origins, k.in.Minimize)
+	if len(dependents.Missing) == 0 {
 		return doc
 	}
 	if !k.in.DependentActions {
 		k.add(Problem{Severity: checker.SeverityWarning, Summary: "Dependent actions left out", Part: PartDependentActions, Index: -1, FieldIndex: -1,
-			Message: fmt.Sprintf("The allowed actions may also need %s, which the policy does not allow; the Service Authorization Reference lists them as their dependent actions. Set include_dependent_actions to true, or allow them elsewhere, if requests are denied.", strings.Join(missing, ", "))})
+			Message: fmt.Sprintf("The allowed actions may also need %s, which the policy does not allow; the Service Authorization Reference lists them as their dependent actions. Set include_dependent_actions to true, or allow them elsewhere, if requests are denied.", strings.Join(dependents.Missing, ", "))})
 		return doc
 	}
-	// A dependent action may have dependent actions of its own: add until
-	// nothing new is missing (an override may replace the statement).
-	var dependents []string
-	for len(missing) > 0 && !isSubset(missing, dependents) {
-		dependents = append(dependents, missing...)
-		statement := planner.DependentActionsStatement(k.catalog, dependents, k.in.Minimize)
-		doc = merge(slices.Concat(grantStatements, []policy.Statement{statement}, blocks))
-		missing = checker.MissingDependentActions(checker.DependentActionGaps(k.catalog, doc))
-	}
-	return doc
-}
-
-func isSubset(values, of []string) bool {
-	for _, v := range values {
-		if !slices.Contains(of, v) {
-			return false
-		}
-	}
-	return true
+	// The dependent actions come before the statement blocks, so that an
+	// override document can still replace them by Sid.
+	return merge(slices.Concat(grantStatements, dependents.Statements, blocks))
 }
 
 // parseDocuments parses policies given as JSON, reporting on each.
@@ -267,7 +256,7 @@ func (k *composer) checkSourceSids(sources []*policy.Document) {
 // checkCurrentSids checks the Sids of the statement blocks: unique among
 // themselves and distinct from those the grants produce.
 func (k *composer) checkCurrentSids(grantStatements, blocks []policy.Statement) {
-	generated := map[string]bool{planner.DependentActionsSid: true}
+	generated := map[string]bool{}
 	for _, s := range grantStatements {
 		generated[s.Sid] = true
 	}
@@ -276,12 +265,15 @@ func (k *composer) checkCurrentSids(grantStatements, blocks []policy.Statement) 
 			Finding: &checker.Finding{Element: checker.ElementSid, Statement: i, Condition: -1}, Message: message})
 	}
 	for i, s := range blocks {
-		if generated[s.Sid] {
+		switch {
+		case generated[s.Sid]:
 			sidProblem(i, fmt.Sprintf("Sid %q is also the Sid of a statement the grants produce; choose another Sid.", s.Sid))
+		case planner.IsDependentActionsSid(s.Sid):
+			sidProblem(i, fmt.Sprintf("Sids that start with %q are kept for the statements of dependent actions; choose another Sid.", planner.DependentActionsSid))
 		}
 	}
 	for _, reuse := range policy.ReusedSids(blocks) {
-		if !generated[reuse.Sid] {
+		if !generated[reuse.Sid] && !planner.IsDependentActionsSid(reuse.Sid) {
 			sidProblem(reuse.Again, fmt.Sprintf("Sid %q is already used by statement block %d; Sids must be unique.", reuse.Sid, reuse.First))
 		}
 	}
@@ -296,6 +288,9 @@ func (k *composer) planGrants() []policy.Statement {
 		effect := g.Effect
 		if effect == "" {
 			effect = policy.Allow
+		}
+		if effect == policy.Allow {
+			k.origins = append(k.origins, planner.Origin{Actions: result.Granted[i], Resources: g.Resources, Conditions: g.Conditions})
 		}
 		for _, f := range k.checker.Conditions(effect, result.Granted[i], g.Conditions) {
 			k.finding(PartGrants, i, FieldConditions, f.Condition, f)

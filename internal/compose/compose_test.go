@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,15 +110,29 @@ func TestComposeProblemsSayWhere(t *testing.T) {
 }
 
 func TestComposeAddsDependentActionsTransitively(t *testing.T) {
+	user := instance + "/agent/u1"
+	group := "arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/t1"
 	result, problems := Compose(latest(t), Input{DependentActions: true,
-		Grants: []planner.Grant{{Actions: []string{"connect:SearchUsers"}, Resources: []string{instance}}}})
+		Grants: []planner.Grant{{Actions: []string{"connect:AssociateTrafficDistributionGroupUser"}, Resources: []string{user, group}}}})
 	if len(problems) > 0 {
 		t.Fatalf("problems: %+v", problems)
 	}
-	last := result.Document.Statements[len(result.Document.Statements)-1]
-	// SearchUsers needs ListUserProficiencies and DescribeUser; DescribeUser
-	// needs nothing more.
-	if last.Sid != planner.DependentActionsSid || strings.Join(last.Actions, ",") != "connect:DescribeUser,connect:ListUserProficiencies" {
-		t.Errorf("dependent actions statement = %+v", last)
+	// AssociateTrafficDistributionGroupUser needs DescribeUser and
+	// SearchUsers, and SearchUsers needs ListUserProficiencies in turn: each
+	// within the instance of the user, which the group (of the account)
+	// does not widen.
+	var got []string
+	for _, s := range result.Document.Statements {
+		if planner.IsDependentActionsSid(s.Sid) {
+			got = append(got, s.Sid+" "+strings.Join(s.Actions, ",")+" -> "+strings.Join(s.Resources, ","))
+		}
+	}
+	want := []string{
+		"ConnectDependentActionsInstance connect:SearchUsers -> " + instance,
+		"ConnectDependentActionsMultipleTypes connect:ListUserProficiencies -> " + instance + "," + instance + "/agent/*",
+		"ConnectDependentActionsUser connect:DescribeUser -> " + instance + "/agent/*",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("dependent actions statements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

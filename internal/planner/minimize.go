@@ -93,16 +93,3 @@ func minimizeNames(c *catalog.Catalog, names []string) []string {
 	}
 	return policy.SortedUnique(append(MinimizeActions(c, known), others...))
 }
-
-// DependentActionsSid is the Sid of the statement of dependent actions.
-const DependentActionsSid = "ConnectDependentActions"
-
-// DependentActionsStatement allows the dependent actions that granted
-// actions need, on "*" as they support no narrower resource here, in a
-// statement of their own.
-func DependentActionsStatement(c *catalog.Catalog, actions []string, minimize bool) policy.Statement {
-	if minimize {
-		actions = minimizeNames(c, actions)
-	}
-	return policy.Statement{Sid: DependentActionsSid, Effect: policy.Allow, Actions: policy.SortedUnique(actions), Resources: []string{"*"}}
-}

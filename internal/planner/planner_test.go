@@ -243,15 +243,3 @@ func expand(c *catalog.Catalog, patterns []string) []string {
 func names(actions []*catalog.Action) []string {
 	return policy.SortedUnique(catalog.FullNames(actions))
 }
-
-func TestDependentActionsStatement(t *testing.T) {
-	c := mustCatalog(t)
-	s := DependentActionsStatement(c, []string{"ds:DescribeDirectories", "connect:ListInstances", "connect:DescribeInstance"}, false)
-	if want := "ConnectDependentActions Allow connect:DescribeInstance,connect:ListInstances,ds:DescribeDirectories -> *"; brief([]policy.Statement{s})[0] != want {
-		t.Errorf("statement = %s, want %s", brief([]policy.Statement{s})[0], want)
-	}
-	s = DependentActionsStatement(c, []string{"ds:DescribeDirectories", "connect:ListInstances"}, true)
-	if want := []string{"connect:ListI*", "ds:DescribeDirectories"}; !slices.Equal(s.Actions, want) {
-		t.Errorf("minimised actions = %v, want %v", s.Actions, want)
-	}
-}

@@ -247,8 +247,14 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 				"a statement of this document with the same Sid as a source statement replaces it."),
 			"override_policy_documents": policyList("Policies, as JSON, merged in last, in order: a statement with the same Sid as an earlier one replaces it, any other is added."),
 			"include_dependent_actions": schema.BoolAttribute{
-				MarkdownDescription: "Whether to allow, in a statement of their own on `\"*\"` (Sid `ConnectDependentActions`), the actions that the allowed actions depend on, and those that these depend on in turn, " +
-					"such as `connect:DescribeQueue` for `connect:SearchQueues`. Defaults to `true`; when `false`, a warning lists what is missing.",
+				MarkdownDescription: "Whether to allow the actions that the allowed actions depend on, and those that these depend on in turn, " +
+					"such as `connect:DescribeQueue` for `connect:SearchQueues`, in statements of their own whose Sids start with `ConnectDependentActions`. Defaults to `true`; when `false`, a warning lists what is missing. " +
+					"A Connect dependent action is allowed on the resources of its own types within the instances (and their accounts, regions and partitions) of the grant or statement that needs it, " +
+					"such as `connect:DescribeQueue` on `instance/<id>/queue/*` (Sid `ConnectDependentActionsQueue`); only a dependent action that supports no resource-level permission, or one needed by a grant on `\"*\"`, is on `\"*\"`. " +
+					"A grant that names no instance (only account-level resources such as phone numbers) scopes them to its accounts. " +
+					"The conditions of the grant carry over where the dependent action supports their keys; the others are left out, because in an Allow they would deny the dependent action outright, and its resources still hold it to the grant's instances. " +
+					"Other services' dependent actions (`ds:DescribeDirectories` for `connect:DescribeInstance`, for example) are on `\"*\"` in a statement per service (Sid `ConnectDependentActionsDs`), with only the conditions on global keys. " +
+					"Statement blocks may not use Sids that start with `ConnectDependentActions`; override documents may, to replace those statements.",
 				Optional: true,
 			},
 			"minimize": schema.BoolAttribute{

@@ -268,17 +268,27 @@ data "connect_policy_document" "minimized" {
   }
 }
 `,
-		// GetFederationTokens needs DescribeInstance, which needs more in turn.
+		// GetFederationTokens needs DescribeInstance, which needs more in turn:
+		// DescribeInstance on the grant's instance, ListInstances (no
+		// resource-level permission) on "*", other services apart.
 		statecheck.ExpectKnownValue("data.connect_policy_document.with", tfjsonpath.New("minified_json"), knownvalue.StringExact(
 			`{"Version":"2012-10-17","Statement":[`+
 				`{"Sid":"ConnectWriteInstance","Effect":"Allow","Action":"connect:GetFederationTokens","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-				`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["connect:DescribeInstance","connect:ListInstances","ds:DescribeDirectories",`+
-				`"firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+				`{"Sid":"ConnectDependentActionsAllResources","Effect":"Allow","Action":"connect:ListInstances","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsInstance","Effect":"Allow","Action":"connect:DescribeInstance","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
+				`{"Sid":"ConnectDependentActionsDs","Effect":"Allow","Action":"ds:DescribeDirectories","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsFirehose","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKinesis","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:ListStreams"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKms","Effect":"Allow","Action":["kms:DescribeKey","kms:ListAliases"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsS3","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)),
 		statecheck.ExpectKnownValue("data.connect_policy_document.without", tfjsonpath.New("allowed_actions"), stringsExact("connect:GetFederationTokens")),
 		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("minified_json"), knownvalue.StringExact(
 			`{"Version":"2012-10-17","Statement":[`+
 				`{"Sid":"ConnectListReadInstance","Effect":"Allow","Action":["connect:DescribeI*","connect:DescribeUserHierarchyS*","connect:GetFederationToken","connect:ListC*","connect:ListH*","connect:ListP*","connect:ListQ*","connect:ListRoutingProfiles","connect:ListS*","connect:ListU*"],"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-				`{"Sid":"ConnectDependentActions","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams","kinesis:DescribeStream","kinesis:ListStreams","kms:DescribeKey","kms:ListAliases","s3:ListAllMyBuckets"],"Resource":"*"}]}`)),
+				`{"Sid":"ConnectDependentActionsFirehose","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKinesis","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:ListStreams"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKms","Effect":"Allow","Action":["kms:DescribeKey","kms:ListAliases"],"Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsS3","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)),
 		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(12)),
 	)
 }

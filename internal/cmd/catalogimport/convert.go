@@ -139,8 +139,14 @@ func convert(current, dependents *sourcePackage) (*catalog.SnapshotFile, error) 
 		if err != nil {
 			return nil, err
 		}
-		note := fmt.Sprintf("version %s lists no dependent actions for any action (AWS changed the reference's layout); the dependent actions of the %d actions that have them are taken from this version, for the actions that still exist", current.Version, taken)
-		source, err := dependents.source("dependent actions", note)
+		older, err := takeOlderFacts(out, dependents)
+		if err != nil {
+			return nil, err
+		}
+		note := fmt.Sprintf("version %s lists no dependent actions for any action (AWS changed the reference's layout); the dependent actions of the %d actions that have them are taken from this version, for the actions that still exist. "+
+			"For %d actions this version lists resource types or condition keys that %s no longer does (older_resource_types, older_condition_keys): the checks accept a policy written to either version, with a warning that cites both",
+			current.Version, taken, older, current.Version)
+		source, err := dependents.source("dependent actions, and the resource types and condition keys it listed that the current version no longer does", note)
 		if err != nil {
 			return nil, err
 		}
@@ -221,6 +227,66 @@ func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage) (int,
 	return taken, nil
 }
 
+// takeOlderFacts records, for each action of the snapshot, the resource
+// types and condition keys the older package lists for it and the current
+// one does not: facts on which the two versions of the reference disagree.
+// It returns how many actions have some.
+func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage) (int, error) {
+	var actions map[string]iamAction
+	if err := decodeStrict("actions", older.Files["data/actions/"+service+".json"], &actions); err != nil {
+		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
+	}
+	byName := map[string]iamAction{}
+	for _, a := range actions {
+		byName[a.Name] = a
+	}
+	types := map[string]bool{}
+	for _, rt := range out.ResourceTypes {
+		types[rt.Name] = true
+	}
+	count := 0
+	for i := range out.Actions {
+		sa := &out.Actions[i]
+		old, ok := byName[sa.Name]
+		if !ok {
+			continue
+		}
+		currentKeys := map[string]bool{}
+		for _, k := range sa.ConditionKeys {
+			currentKeys[strings.ToLower(k)] = true
+		}
+		for _, use := range sa.ResourceTypes {
+			for _, k := range use.ConditionKeys {
+				currentKeys[strings.ToLower(k)] = true
+			}
+		}
+		var olderTypes, olderKeys []string
+		for _, k := range old.ConditionKeys {
+			if !currentKeys[strings.ToLower(k)] {
+				olderKeys = append(olderKeys, k)
+			}
+		}
+		for _, use := range old.ResourceTypes {
+			for _, k := range use.ConditionKeys {
+				if !currentKeys[strings.ToLower(k)] {
+					olderKeys = append(olderKeys, k)
+				}
+			}
+			current := slices.ContainsFunc(sa.ResourceTypes, func(u catalog.SnapshotResourceTypeUse) bool { return u.Name == use.Name })
+			// A type the current version no longer defines at all cannot be
+			// matched against an ARN format: it is left out.
+			if !current && types[use.Name] {
+				olderTypes = append(olderTypes, use.Name)
+			}
+		}
+		sa.OlderResourceTypes, sa.OlderConditionKeys = sortedCopy(olderTypes), sortedCopy(olderKeys)
+		if len(sa.OlderResourceTypes) > 0 || len(sa.OlderConditionKeys) > 0 {
+			count++
+		}
+	}
+	return count, nil
+}
+
 func counts(f *catalog.SnapshotFile) catalog.SnapshotCounts {
 	c := catalog.SnapshotCounts{
 		Actions:              len(f.Actions),
@@ -232,6 +298,9 @@ func counts(f *catalog.SnapshotFile) catalog.SnapshotCounts {
 		c.ActionsByAccessLevel[a.AccessLevel]++
 		if hasDependents(a) {
 			c.ActionsWithDependentActions++
+		}
+		if len(a.OlderResourceTypes) > 0 || len(a.OlderConditionKeys) > 0 {
+			c.ActionsTheVersionsDisagreeOn++
 		}
 	}
 	return c
