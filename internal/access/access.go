@@ -106,11 +106,10 @@ func grantOf(c *catalog.Catalog, index int, s *policy.Statement, action *catalog
 		g.Resources = []string{"*"}
 		return g, true
 	}
-	if action.WildcardOnly() {
-		return g, false
-	}
 	for _, r := range s.Resources {
-		if c.ResolveARN(r).Fits(action) {
+		// Types only the older version of the reference lists count too:
+		// the policy may work, so it may allow.
+		if res := c.ResolveARN(r); (!action.WildcardOnly() && res.Fits(action)) || len(res.TypesBefore(action)) > 0 {
 			g.Resources = append(g.Resources, r)
 		}
 	}

@@ -73,6 +73,18 @@ func (r ARNResolution) Fits(a *Action) bool {
 	return slices.ContainsFunc(r.Forms, func(f *DocumentedForm) bool { return f.Allows(a) })
 }
 
+// TypesBefore lists the resource types the ARN denotes that only the older
+// version of the reference lets the action act on (see Disagreement).
+func (r ARNResolution) TypesBefore(a *Action) []string {
+	var before []string
+	for _, t := range r.Types {
+		if a.ActedOnBefore(t) {
+			before = append(before, t)
+		}
+	}
+	return before
+}
+
 var (
 	regionPattern  = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 	accountPattern = regexp.MustCompile(`^[0-9]{12}$`)

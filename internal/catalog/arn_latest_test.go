@@ -77,8 +77,14 @@ func TestDocumentedFormFitsOnlyItsActions(t *testing.T) {
 	if res.Fits(describe) {
 		t.Error("DescribeUser fits instance/<id>/user/..., a form valid only for GetFederationToken")
 	}
-	if len(c.DocumentedForms()) != 1 || !strings.Contains(c.DocumentedForms()[0].Source, "Administrator Guide") {
-		t.Errorf("documented forms = %+v", c.DocumentedForms())
+	forms := c.DocumentedForms()
+	if len(forms) != 2 || !strings.Contains(forms[0].Source, "Administrator Guide") || !strings.Contains(forms[1].Source, "AWS managed policy") {
+		t.Errorf("documented forms = %+v", forms)
+	}
+	metrics, _ := c.Action("GetMetricDataV2")
+	campaign := c.ResolveARN("arn:aws:connect-campaigns:*:*:campaign/*")
+	if !campaign.Fits(metrics) || campaign.Fits(describe) {
+		t.Errorf("a campaign ARN fits GetMetricDataV2 only: %+v", campaign)
 	}
 }
 

@@ -16,6 +16,10 @@ func GlobMatch(pattern, name string) bool {
 	return globMatch(pattern, name, true)
 }
 
+// GlobMatchCase matches as StringLike and ArnLike do: as GlobMatch, but
+// letters only in the same case.
+func GlobMatchCase(pattern, name string) bool { return globMatchCase(pattern, name) }
+
 // globMatchCase matches as GlobMatch does, but letters only in the same
 // case, as ARNs match.
 func globMatchCase(pattern, name string) bool {

@@ -17,13 +17,14 @@ import (
 // caller places them.
 func (k *Checker) Conditions(effect string, actions []*catalog.Action, conditions []policy.Condition) []Finding {
 	r := &report{statement: -1}
-	return k.conditionFindings(r, effect, actions, false, conditions)
+	return k.conditionFindings(r, effect, actions, nil, false, conditions)
 }
 
 // conditionFindings checks conditions. actions are the Connect actions the
-// conditions apply to; byNotAction says they are unknown because the
-// statement uses NotAction, so key support cannot be judged.
-func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog.Action, byNotAction bool, conditions []policy.Condition) []Finding {
+// conditions apply to; byPattern, when not nil, says which of them only a
+// pattern selects; byNotAction says they are unknown because the statement
+// uses NotAction, so key support cannot be judged.
+func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog.Action, byPattern map[*catalog.Action]bool, byNotAction bool, conditions []policy.Condition) []Finding {
 	before := len(r.findings)
 	seen := map[string]int{}
 	for i, cond := range conditions {
@@ -61,7 +62,8 @@ func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog
 			continue
 		}
 		if !fitsType(key.Type, op.Family) {
-			add(CodeOperatorTypeMismatch, SeverityError, "%s does not fit %s, a key of type %s; use %s.", cond.Operator, cond.Key, key.Type, operatorsFor(key.Type))
+			severity, message := typeMismatch(cond, op, key)
+			add(CodeOperatorTypeMismatch, severity, "%s", message)
 		}
 		switch {
 		case key.Type.Multivalued() && op.Set == "" && op.Family != policy.FamilyNull:
@@ -75,14 +77,28 @@ func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog
 		if byNotAction || len(actions) == 0 {
 			continue
 		}
-		var unsupported []string
+		var unsupported, matchedOnly []string
 		for _, a := range actions {
-			if !a.SupportsConditionKey(key) {
+			switch {
+			case a.SupportsConditionKey(key):
+			case a.SupportedKeyBefore(key):
+				add(CodeReferenceDisagreement, SeverityWarning, "%s. A policy written to either version may work, so it is accepted; if AWS denies %s, move it to a statement without this condition.",
+					k.catalog.Disagreement(a, "the condition key "+key.Name), a.FullName())
+			case byPattern[a] && effect == policy.Allow && !op.IfExists:
+				matchedOnly = append(matchedOnly, a.FullName())
+			default:
 				unsupported = append(unsupported, a.FullName())
 			}
 		}
 		if len(unsupported) > 0 {
 			unsupportedKey(add, cond.Key, effect, op.IfExists, unsupported)
+		}
+		if len(matchedOnly) > 0 {
+			// A pattern selects what it matches; those of its actions that
+			// cannot meet the condition are simply never allowed, as those
+			// that cannot act on the resources are not.
+			add(CodeUnsupportedConditionKey, SeverityWarning, "%s: the condition can never be true for them, so this Allow never allows them though a pattern matches them; name the actions it should allow, or allow those in a statement without this condition.",
+				unsupportedSubject(matchedOnly, cond.Key))
 		}
 	}
 	return r.findings[before:]
@@ -105,11 +121,15 @@ func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, e
 	}
 }
 
-func unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string) {
-	subject := fmt.Sprintf("%s does not support %s", JoinAtMost(unsupported, 3), key)
+func unsupportedSubject(unsupported []string, key string) string {
 	if len(unsupported) > 1 {
-		subject = fmt.Sprintf("%s do not support %s", JoinAtMost(unsupported, 3), key)
+		return fmt.Sprintf("%s do not support %s", JoinAtMost(unsupported, 3), key)
 	}
+	return fmt.Sprintf("%s does not support %s", JoinAtMost(unsupported, 3), key)
+}
+
+func unsupportedKey(add func(string, Severity, string, ...any), key, effect string, ifExists bool, unsupported []string) {
+	subject := unsupportedSubject(unsupported, key)
 	switch {
 	case effect == policy.Allow && ifExists:
 		add(CodeUnsupportedConditionKey, SeverityWarning, "%s: with IfExists the condition is ignored for them, so they are allowed without it; move them to a grant or statement without this condition.", subject)
@@ -118,6 +138,74 @@ func unsupportedKey(add func(string, Severity, string, ...any), key, effect stri
 	case effect == policy.Deny && !ifExists:
 		add(CodeUnsupportedConditionKey, SeverityWarning, "%s: the condition can never be true for them, so this Deny never applies to them; add IfExists to deny them regardless, or remove them.", subject)
 	}
+}
+
+// typeMismatch weighs an operator that does not fit its key's type by what
+// IAM does with it. A String operator on a Bool or Numeric key compares the
+// key's value as text: with values such as "true" or "5" it works, and the
+// finding is a warning that names the right operator. A condition that can
+// never hold (a value no Bool or number is ever written as, a Numeric
+// operator on a String key, ...) is an error.
+func typeMismatch(cond policy.Condition, op policy.Operator, key *catalog.ConditionKey) (Severity, string) {
+	right := operatorsFor(key.Type)
+	if op.Family != policy.FamilyString || (key.Type != catalog.KeyBool && key.Type != catalog.KeyNumeric) {
+		return SeverityError, fmt.Sprintf("%s does not fit %s, a key of type %s; use %s.", cond.Operator, cond.Key, key.Type, right)
+	}
+	var never []string
+	for _, v := range cond.Values {
+		if !policy.HasPolicyVariable(v) && !writtenAs(op, v, key.Type) {
+			never = append(never, fmt.Sprintf("%q", v))
+		}
+	}
+	if len(never) == 0 {
+		return SeverityWarning, fmt.Sprintf("%s compares %s, a key of type %s, as text, which works for these values; use %s, the operator for its type.", cond.Operator, cond.Key, key.Type, right)
+	}
+	what := `"true" or "false"`
+	if key.Type == catalog.KeyNumeric {
+		what = "a number"
+	}
+	message := fmt.Sprintf("%s is a key of type %s, whose value is %s, so %s of %s can never match it: the condition never holds as meant.", cond.Key, key.Type, what, JoinAnd(never), cond.Operator)
+	if meant := probablyMeant(cond); meant != "" {
+		return SeverityError, message + " " + meant
+	}
+	return SeverityError, message + fmt.Sprintf(" Use a key whose values these are, or %s with %s.", right, what)
+}
+
+// writtenAs reports whether a String operator's value can equal the text of
+// a Bool or Numeric key's value.
+func writtenAs(op policy.Operator, v string, t catalog.KeyType) bool {
+	candidates := []string{"true", "false"}
+	if t == catalog.KeyNumeric {
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return true
+		}
+		return strings.ContainsAny(v, "*?") && strings.Trim(v, "0123456789.-*?") == ""
+	}
+	for _, c := range candidates {
+		switch {
+		case strings.Contains(op.Base, "Like") && catalog.GlobMatchCase(v, c):
+			return true
+		case strings.Contains(op.Base, "IgnoreCase") && strings.EqualFold(v, c), v == c:
+			return true
+		}
+	}
+	return false
+}
+
+// probablyMeant names the key that a condition's values fit, for the
+// mistakes real policies make: AWS's AIOpsAssistantPolicy gives the Bool key
+// aws:ViaAWSService the value amplify.amazonaws.com, a service principal,
+// which is what aws:CalledVia holds.
+func probablyMeant(cond policy.Condition) string {
+	if !strings.EqualFold(cond.Key, "aws:ViaAWSService") {
+		return ""
+	}
+	for _, v := range cond.Values {
+		if strings.HasSuffix(strings.ToLower(v), ".amazonaws.com") {
+			return "The key probably meant is aws:CalledVia, which holds the service principals that made the request for the caller, with ForAnyValue:StringEquals."
+		}
+	}
+	return ""
 }
 
 // fitsType reports whether operators of a family can compare a key's type.

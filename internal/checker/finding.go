@@ -66,6 +66,9 @@ const (
 	CodeSizeOverGroupInline      = "size-over-group-inline-quota"
 	CodeSizeOverUserInline       = "size-over-user-inline-quota"
 	CodeMissingDependentActions  = "missing-dependent-actions"
+	// CodeReferenceDisagreement marks what the pinned versions of AWS's
+	// reference disagree on: accepted, with a warning that cites both.
+	CodeReferenceDisagreement = "reference-versions-disagree"
 )
 
 // Codes lists every finding code, sorted.
@@ -77,7 +80,7 @@ var Codes = sortedCodes(
 	CodeUnknownOperator, CodeUnknownConditionKey, CodeUnsupportedConditionKey, CodeOperatorTypeMismatch,
 	CodeMissingSetOperator, CodeSetOperatorOnSingleValue, CodeInvalidConditionValue, CodeDuplicateCondition,
 	CodeSizeOverManaged, CodeSizeOverRoleInline, CodeSizeOverGroupInline, CodeSizeOverUserInline,
-	CodeMissingDependentActions,
+	CodeMissingDependentActions, CodeReferenceDisagreement,
 )
 
 func sortedCodes(codes ...string) []string {

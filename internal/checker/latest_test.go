@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,5 +134,82 @@ func TestLatestAWSManagedPolicyOverEveryQuota(t *testing.T) {
 	findings := errorsAndWarnings(checkLatest(t, statementPolicy(big), ""))
 	if len(findings) != 1 || findings[0].Code != CodeSizeOverRoleInline || findings[0].Severity != SeverityWarning {
 		t.Errorf("of unknown kind, over every quota is one warning; findings:\n%s", describe(findings))
+	}
+}
+
+// What the pinned versions of the reference disagree on is accepted with a
+// warning that cites both, never an error: the outbound dialer of many
+// public samples allows StartOutboundVoiceContact on the instance's
+// contacts, which the reference listed until 2025-12 and no longer does.
+func TestLatestAcceptsWhatTheVersionsDisagreeOn(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       string // the one finding's code and severity
+	}{
+		{"outbound dialer on contacts", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartOutboundVoiceContact", "Resource": "` + instance + `/contact/*"}`),
+			"warning reference-versions-disagree"},
+		{"outbound dialer on contacts, by pattern", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartOutboundV*", "Resource": "` + instance + `/contact/*"}`),
+			"warning reference-versions-disagree"},
+		{"a pattern with actions that fit today needs no note", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartOutbound*", "Resource": "` + instance + `/contact/*"}`),
+			""},
+		{"inbound email on the instance", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartEmailContact", "Resource": "` + instance + `"}`),
+			"warning reference-versions-disagree"},
+		{"as today's reference has it: no finding", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartOutboundVoiceContact", "Resource": "*"}`), ""},
+		{"a type neither version lists stays an error", statementPolicy(`{"Effect": "Allow", "Action": "connect:StartOutboundVoiceContact", "Resource": "` + instance + `/queue/*"}`),
+			"error action-resource-mismatch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings := errorsAndWarnings(checkLatest(t, tt.json, ""))
+			var got []string
+			for _, f := range findings {
+				got = append(got, string(f.Severity)+" "+f.Code)
+			}
+			if strings.Join(got, "; ") != tt.want {
+				t.Fatalf("findings = %q, want %q:\n%s", got, tt.want, describe(findings))
+			}
+			if tt.want == "warning reference-versions-disagree" {
+				for _, part := range []string{"2025-12-06", "0.15.202512061", "2026-09-26", "0.21.202609261"} {
+					if !strings.Contains(findings[0].Message, part) {
+						t.Errorf("message %q does not cite %s", findings[0].Message, part)
+					}
+				}
+			}
+		})
+	}
+}
+
+// An ARN form that an AWS managed policy uses for an action is a form that
+// works: the campaigns service-linked role reads a campaign's metrics.
+func TestLatestAcceptsFormsOfAWSManagedPolicies(t *testing.T) {
+	campaign := statementPolicy(`{"Sid": "ConnectCampaignsMetricsAccess", "Effect": "Allow", "Action": ["connect:GetMetricDataV2"],
+		"Resource": "arn:aws:connect-campaigns:*:*:campaign/*"}`)
+	if findings := errorsAndWarnings(checkLatest(t, campaign, "")); len(findings) > 0 {
+		t.Errorf("findings:\n%s", describe(findings))
+	}
+	other := statementPolicy(`{"Effect": "Allow", "Action": ["connect:DescribeQueue"], "Resource": "arn:aws:connect-campaigns:*:*:campaign/*"}`)
+	findings := errorsAndWarnings(checkLatest(t, other, ""))
+	if len(findings) != 1 || findings[0].Code != CodeActionResourceMismatch {
+		t.Errorf("DescribeQueue on a campaign: findings:\n%s", describe(findings))
+	}
+}
+
+// A malformed ARN masks only what it may have been meant for: a public
+// sample's statement holds arn:aws:connect:*:123456789012:/instance (an
+// error) and connect:CreateInstance, which supports no resource-level
+// permission, so no ARN would grant it: that is a second error, not hidden
+// by the first. DescribeQueue might have been meant for the bad ARN.
+func TestLatestMalformedARNMasksOnlyWhatItMayBeMeantFor(t *testing.T) {
+	json := statementPolicy(`{"Effect": "Allow", "Action": ["connect:CreateInstance", "connect:DescribeQueue"],
+		"Resource": ["arn:aws:connect:*:123456789012:/instance"]}`)
+	var got []string
+	for _, f := range errorsAndWarnings(checkLatest(t, json, "")) {
+		got = append(got, f.Code+" "+f.Action+f.Resource)
+	}
+	want := []string{"unknown-resource-type arn:aws:connect:*:123456789012:/instance", "action-resource-mismatch connect:CreateInstance"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
 	}
 }

@@ -55,18 +55,41 @@ func (k *Checker) Statement(index int, s *policy.Statement) []Finding {
 		r.add(Finding{Code: CodeAllowNotAction, Severity: SeverityWarning, Element: ElementNotAction,
 			Message: "Allow with NotAction allows every action of every service except those listed, including actions AWS adds later; list the allowed actions in Action instead."})
 	}
-	resourcesOK := k.checkResources(r, s.Resources, ElementResource)
+	resources := k.checkResources(r, s.Resources, ElementResource)
 	k.checkResources(r, s.NotResources, ElementNotResource)
 
-	if effectOK && s.Actions != nil && s.Resources != nil && resourcesOK {
-		k.checkFit(r, s)
+	if effectOK && s.Actions != nil && len(s.Resources) > 0 {
+		k.checkFit(r, s, resources, len(resources) < len(s.Resources))
 	}
 	var conditionActions []*catalog.Action
 	if s.Actions != nil {
 		conditionActions = covered
 	}
-	k.conditionFindings(r, s.Effect, conditionActions, s.NotActions != nil, s.Conditions)
+	k.conditionFindings(r, s.Effect, conditionActions, k.byPatternOnly(s.Actions), s.NotActions != nil, s.Conditions)
 	return r.findings
+}
+
+// byPatternOnly marks the catalog actions that only patterns of the list
+// select, none of its plain names.
+func (k *Checker) byPatternOnly(actions []string) map[*catalog.Action]bool {
+	byPattern := map[*catalog.Action]bool{}
+	named := map[*catalog.Action]bool{}
+	for _, action := range actions {
+		if !catalog.CoversService(action) && action != "*" {
+			continue
+		}
+		for _, a := range k.catalog.Match(action) {
+			if catalog.HasWildcard(action) {
+				byPattern[a] = true
+			} else {
+				named[a] = true
+			}
+		}
+	}
+	for a := range named {
+		delete(byPattern, a)
+	}
+	return byPattern
 }
 
 // SidProblem says why a Sid is invalid, or returns "".
@@ -204,17 +227,18 @@ func (k *Checker) action(action, element string, allow bool) ([]*catalog.Action,
 	return matched, Finding{}, false
 }
 
-// checkResources checks a Resource or NotResource element; ok is false when
-// one of its ARNs is malformed or of no Connect type.
-func (k *Checker) checkResources(r *report, resources []string, element string) bool {
-	ok := true
+// checkResources checks a Resource or NotResource element and returns the
+// resources that are well-formed ARNs of known types, or "*".
+func (k *Checker) checkResources(r *report, resources []string, element string) []string {
+	var good []string
 	for _, resource := range resources {
 		if f, found := k.ResourceFinding(resource, element); found {
-			ok = false
 			r.add(f)
+			continue
 		}
+		good = append(good, resource)
 	}
-	return ok
+	return good
 }
 
 // ResourceFinding checks one value of a Resource or NotResource element on
@@ -237,10 +261,14 @@ func (k *Checker) ResourceFinding(resource, element string) (Finding, bool) {
 
 // checkFit checks that each Connect action of the statement can act on one
 // of its resources: an Allow that cannot is dead weight or a mistake, a Deny
-// that cannot never applies.
-func (k *Checker) checkFit(r *report, s *policy.Statement) {
+// that cannot never applies. resources are the statement's well-formed
+// ones; when some were not (doubt), an action that fits none of these may
+// have been meant for one of those, and only an action that no ARN at all
+// could fit (one that supports no resource-level permission) is reported:
+// the doubt masks no more than it stands for.
+func (k *Checker) checkFit(r *report, s *policy.Statement, resources []string, doubt bool) {
 	allow := s.Effect == policy.Allow
-	hasStar := slices.Contains(s.Resources, "*")
+	hasStar := slices.Contains(resources, "*")
 	var resourceLevel []*catalog.Action
 	for _, action := range s.Actions {
 		if action == "*" || !catalog.CoversService(action) {
@@ -252,7 +280,7 @@ func (k *Checker) checkFit(r *report, s *policy.Statement) {
 		}
 		var fitting []*catalog.Action
 		for _, a := range matched {
-			if k.fits(a, s.Resources) {
+			if k.fits(a, resources) {
 				fitting = append(fitting, a)
 			}
 			if hasStar && !a.WildcardOnly() {
@@ -262,12 +290,23 @@ func (k *Checker) checkFit(r *report, s *policy.Statement) {
 		if len(fitting) > 0 {
 			continue
 		}
+		// What only the older version of the reference allows is accepted:
+		// AWS's data contradicts itself, and the policy may work. A pattern
+		// with actions that fit today needs no such note.
+		if a, resource, t, ok := k.fitBefore(matched, resources); ok {
+			r.add(Finding{Code: CodeReferenceDisagreement, Severity: SeverityWarning, Element: ElementResource, Action: a.FullName(), Resource: resource,
+				Message: DisagreementOnType(k.catalog, a, t, resource)})
+			continue
+		}
+		if doubt && slices.ContainsFunc(matched, func(a *catalog.Action) bool { return !a.WildcardOnly() || len(a.OlderResourceTypes) > 0 }) {
+			continue
+		}
 		code, severity, lead := CodeActionResourceMismatch, SeverityError, ""
 		if !allow {
 			code, severity, lead = CodeIneffectiveDeny, SeverityWarning, "This Deny never applies: "
 		}
 		r.add(Finding{Code: code, Severity: severity, Element: ElementAction, Action: action,
-			Message: lead + k.mismatchMessage(action, matched) + k.formNote(s.Resources)})
+			Message: lead + k.mismatchMessage(action, matched) + k.formNote(resources)})
 	}
 	if allow {
 		resourceWildcardFindings(r, resourceLevel, narrowingKeys(s.Conditions))
@@ -350,6 +389,33 @@ func resourceWildcardFindings(r *report, actions []*catalog.Action, narrowedBy [
 		r.add(Finding{Code: CodeResourceWildcard, Severity: severity, Element: ElementResource, Resource: "*",
 			Message: fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, JoinAtMost(names, 3), group.what, reach)})
 	}
+}
+
+// fitBefore finds an action and a resource of a type that only the older
+// version of the reference lets the action act on.
+func (k *Checker) fitBefore(actions []*catalog.Action, resources []string) (a *catalog.Action, resource, resourceType string, ok bool) {
+	for _, a := range actions {
+		for _, r := range resources {
+			if r == "*" {
+				continue
+			}
+			if before := k.catalog.ResolveARN(r).TypesBefore(a); len(before) > 0 {
+				return a, r, before[0], true
+			}
+		}
+	}
+	return nil, "", "", false
+}
+
+// DisagreementOnType is the message for an action on a resource of a type
+// that only the older version of the reference lists for it.
+func DisagreementOnType(c *catalog.Catalog, a *catalog.Action, resourceType, resource string) string {
+	instead := `allow it on "*" as well, which the current version requires`
+	if !a.WildcardOnly() {
+		instead = fmt.Sprintf("allow it on ARNs of %s as well, which the current version lists", JoinAnd(a.ResourceTypeNames()))
+	}
+	return fmt.Sprintf("%s; %s is of that type. A policy written to either version may work, so it is accepted; if AWS denies requests, %s.",
+		c.Disagreement(a, "the resource type "+resourceType), resource, instead)
 }
 
 // fits reports whether the action can act on one of the resources.

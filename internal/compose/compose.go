@@ -79,7 +79,7 @@ type Problem struct {
 
 // FieldConditions is the Field of a problem of a grant's condition, whose
 // FieldIndex is the condition's position.
-const FieldConditions = "condition"
+const FieldConditions = planner.FieldConditions
 
 // Result is the composed policy.
 type Result struct {
@@ -283,6 +283,9 @@ func (k *composer) planGrants() []policy.Statement {
 	result, problems := planner.Plan(k.catalog, k.in.Grants, planner.Options{Minimize: k.in.Minimize})
 	for _, p := range problems {
 		k.add(Problem{Severity: checker.SeverityError, Summary: "Invalid grant", Part: PartGrants, Index: p.Grant, Field: p.Field, FieldIndex: p.Index, Message: p.Message})
+	}
+	for _, p := range result.Warnings {
+		k.add(Problem{Severity: checker.SeverityWarning, Summary: "Policy warning", Part: PartGrants, Index: p.Grant, Field: p.Field, FieldIndex: p.Index, Message: p.Message})
 	}
 	for i, g := range k.in.Grants {
 		effect := g.Effect

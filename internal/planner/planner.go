@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -34,6 +35,9 @@ const (
 	FieldActions   = "actions"
 	FieldResources = "resources"
 	FieldEffect    = "effect"
+	// FieldConditions locates a problem of a grant's condition; Index is
+	// the condition's position.
+	FieldConditions = "condition"
 )
 
 // Problem is an error in a grant.
@@ -60,6 +64,8 @@ type Result struct {
 	// Granted lists, for each grant, the actions it grants on at least one
 	// resource, sorted by name.
 	Granted [][]*catalog.Action
+	// Warnings are about grants that were planned all the same.
+	Warnings []Problem
 }
 
 // Plan turns grants into statements. With problems, the statements are
@@ -75,6 +81,7 @@ func Plan(c *catalog.Catalog, grants []Grant, opts Options) (Result, []Problem) 
 		statements = minimizeStatements(c, statements)
 	}
 	result.Statements = assignSids(statements)
+	result.Warnings = p.warnings
 	return result, p.problems
 }
 
@@ -82,6 +89,7 @@ type planning struct {
 	catalog  *catalog.Catalog
 	groups   map[groupKey]*group
 	problems []Problem
+	warnings []Problem
 }
 
 // groupKey is what a statement has in common: its effect, conditions,
@@ -112,6 +120,12 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 		p.problem(index, FieldEffect, -1, `Effect %q is not valid; use "Allow" or "Deny".`, g.Effect)
 	}
 	selected, explicit := p.selectActions(index, g)
+	if effect == policy.Allow && len(selected) > 0 {
+		if selected = p.withoutUnsupportedKeys(index, g, selected, explicit); len(selected) == 0 {
+			p.problem(index, "", -1, "This grant grants nothing: none of the actions it selects supports the keys of its conditions; select other actions, or change the conditions.")
+			return nil
+		}
+	}
 	resourcesBefore := len(p.problems)
 	targets := p.resolveResources(index, g)
 	if len(p.problems) > resourcesBefore {
@@ -125,12 +139,25 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 	}
 	var pairs []pair
 	var granted []*catalog.Action
+	var warnings []Problem
 	for _, a := range selected {
 		fitting := 0
 		for _, t := range targets {
 			if label, ok := labelFor(a, t); ok {
 				pairs = append(pairs, pair{a, t.arn, label})
 				fitting++
+				continue
+			}
+			// Named explicitly, an action may act on a type that only the
+			// older version of the reference lists for it: AWS's data
+			// contradicts itself, and the grant may work.
+			if _, named := explicit[a]; named && !t.all {
+				if before := t.res.TypesBefore(a); len(before) > 0 {
+					pairs = append(pairs, pair{a, t.arn, catalog.CamelCase(before[0])})
+					fitting++
+					warnings = append(warnings, Problem{Grant: index, Field: FieldResources, Index: slices.Index(g.Resources, t.arn),
+						Message: checker.DisagreementOnType(p.catalog, a, before[0], t.arn)})
+				}
 			}
 		}
 		if fitting > 0 {
@@ -142,6 +169,7 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 	if len(p.problems) > before {
 		return nil
 	}
+	p.warnings = append(p.warnings, warnings...)
 	if len(granted) == 0 {
 		p.problem(index, "", -1, "This grant grants nothing: none of the %d selected actions can act on its resources (%s); add resources of the types they act on, or select other actions.",
 			len(selected), strings.Join(resourceKinds(targets), ", "))
@@ -199,6 +227,43 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 		}
 	}
 	return selected, explicit
+}
+
+// withoutUnsupportedKeys leaves out of an Allow the actions that only a
+// pattern or an access level selects and that do not support a key of the
+// grant's conditions: the condition could never be true for them, so they
+// would never be allowed, as those that cannot act on the grant's resources
+// are not (the Administrator Guide's connect:UpdateUser* by aws:ResourceTag
+// matches three such actions). A warning names them. An action named
+// explicitly stays, and the check of the conditions reports it.
+func (p *planning) withoutUnsupportedKeys(index int, g *Grant, selected []*catalog.Action, explicit map[*catalog.Action]int) []*catalog.Action {
+	for i, cond := range g.Conditions {
+		key, known := p.catalog.ConditionKey(cond.Key)
+		op, ok, _ := policy.ParseOperator(cond.Operator)
+		if !known || !ok || op.IfExists || op.Family == policy.FamilyNull {
+			continue
+		}
+		var left []string
+		kept := selected[:0:0]
+		for _, a := range selected {
+			if _, named := explicit[a]; named || a.SupportsConditionKey(key) || a.SupportedKeyBefore(key) {
+				kept = append(kept, a)
+				continue
+			}
+			left = append(left, a.FullName())
+		}
+		if len(left) > 0 {
+			verb := "does"
+			if len(left) > 1 {
+				verb = "do"
+			}
+			p.warnings = append(p.warnings, Problem{Grant: index, Field: FieldConditions, Index: i,
+				Message: fmt.Sprintf("The grant also selects %s, which %s not support %s: the condition could never be true for them, so they are left out; grant them without this condition if they are needed.",
+					checker.JoinAtMost(left, 5), verb, cond.Key)})
+		}
+		selected = kept
+	}
+	return selected
 }
 
 // target is a resource of a grant with what it denotes.

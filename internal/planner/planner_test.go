@@ -243,3 +243,70 @@ func expand(c *catalog.Catalog, patterns []string) []string {
 func names(actions []*catalog.Action) []string {
 	return policy.SortedUnique(catalog.FullNames(actions))
 }
+
+// An action named explicitly on a type that only the older version of the
+// reference lists is granted there, with a warning; selected by a pattern
+// or an access level it is left out, as the current version has it.
+func TestPlanAcceptsWhatTheVersionsDisagreeOn(t *testing.T) {
+	c := mustSnapshot(t, catalog.Latest)
+	contacts := "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*"
+	result, problems := Plan(c, []Grant{{Actions: []string{"connect:StartOutboundVoiceContact"}, Resources: []string{contacts}}}, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	if got := brief(result.Statements); !slices.Equal(got, []string{"ConnectWriteContact Allow connect:StartOutboundVoiceContact -> " + contacts}) {
+		t.Errorf("statements = %v", got)
+	}
+	if len(result.Warnings) != 1 || result.Warnings[0].Field != FieldResources || result.Warnings[0].Index != 0 ||
+		!strings.Contains(result.Warnings[0].Message, "2025-12-06") {
+		t.Errorf("warnings = %+v", result.Warnings)
+	}
+
+	result, _ = Plan(c, []Grant{{Actions: []string{"connect:StartOutbound*"}, Resources: []string{contacts}}}, Options{})
+	for _, s := range result.Statements {
+		if slices.Contains(s.Actions, "connect:StartOutboundVoiceContact") {
+			t.Errorf("a pattern granted StartOutboundVoiceContact on contacts: %v", brief(result.Statements))
+		}
+	}
+	if len(result.Warnings) > 0 {
+		t.Errorf("warnings for a pattern: %+v", result.Warnings)
+	}
+}
+
+// A pattern that selects actions unable to meet the grant's condition
+// leaves them out with a warning that names them, as it leaves out those
+// unable to act on its resources; an action named explicitly stays (the
+// check of the conditions reports it).
+func TestPlanLeavesOutWhatCannotMeetTheConditions(t *testing.T) {
+	c := mustSnapshot(t, catalog.Latest)
+	byTag := []policy.Condition{{Operator: "StringEquals", Key: "aws:ResourceTag/Department", Values: []string{"Test"}}}
+	result, problems := Plan(c, []Grant{{Actions: []string{"connect:DescribeUser", "connect:UpdateUser*"}, Resources: []string{"*"}, Conditions: byTag}}, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	if len(result.Warnings) != 1 || result.Warnings[0].Field != FieldConditions || result.Warnings[0].Index != 0 {
+		t.Fatalf("warnings = %+v", result.Warnings)
+	}
+	for _, left := range []string{"connect:UpdateUserHierarchyGroupName", "connect:UpdateUserHierarchyStructure", "connect:UpdateUserProficiencies"} {
+		if !strings.Contains(result.Warnings[0].Message, left) {
+			t.Errorf("warning %q does not name %s", result.Warnings[0].Message, left)
+		}
+		for _, s := range result.Statements {
+			if slices.Contains(s.Actions, left) {
+				t.Errorf("%s granted under a condition it cannot meet", left)
+			}
+		}
+	}
+	if !slices.ContainsFunc(result.Statements, func(s policy.Statement) bool { return slices.Contains(s.Actions, "connect:UpdateUserPhoneConfig") }) {
+		t.Errorf("UpdateUserPhoneConfig, which supports the key, is missing: %v", brief(result.Statements))
+	}
+
+	named, _ := Plan(c, []Grant{{Actions: []string{"connect:UpdateUserProficiencies"}, Resources: []string{"*"}, Conditions: byTag}}, Options{})
+	if len(named.Warnings) > 0 || len(named.Statements) != 1 {
+		t.Errorf("an action named explicitly was left out: %+v", named)
+	}
+	_, problems = Plan(c, []Grant{{Actions: []string{"connect:UpdateUserHierarchyS*"}, Resources: []string{"*"}, Conditions: byTag}}, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "supports the keys of its conditions") {
+		t.Errorf("problems = %+v", problems)
+	}
+}

@@ -116,6 +116,12 @@ func grantedBy(c *catalog.Catalog, grants []planner.Grant, s policy.Statement, a
 		if !a.WildcardOnly() && c.ResolveARN(resource).Fits(a) {
 			return true
 		}
+		// Named explicitly, on a type only the older version of the
+		// reference lists for it.
+		if slices.ContainsFunc(g.Actions, func(p string) bool { return !catalog.HasWildcard(p) && slices.Contains(c.Match(p), a) }) &&
+			len(c.ResolveARN(resource).TypesBefore(a)) > 0 {
+			return true
+		}
 	}
 	return false
 }

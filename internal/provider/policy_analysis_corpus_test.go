@@ -54,7 +54,7 @@ var corpus = []struct {
 	{"admin-guide/create-users-deny-security-profile", "", []string{`warning resource-wildcard *`}},
 	{"admin-guide/deny-delete-update-users", "", nil},
 	{"admin-guide/deny-instance-deletion-scp", "", nil},
-	{"admin-guide/describe-update-users-by-tag", "", []string{"error unsupported-condition-key aws:ResourceTag/Department"}},
+	{"admin-guide/describe-update-users-by-tag", "", []string{"warning unsupported-condition-key aws:ResourceTag/Department"}},
 	{"admin-guide/outbound-campaigns-onboarding", "", []string{`warning resource-wildcard *`, "warning risk-audit-evasion connect:UpdateInstanceAttribute"}},
 	{"admin-guide/restrict-kinesis-ctr", "", nil},
 	{"admin-guide/restrict-lambda-association", "", nil},

@@ -91,7 +91,11 @@ func TestConditionValueWithUnknownValues(t *testing.T) {
 		{condition("Bool", types.ListValueMust(types.StringType, []attr.Value{types.StringUnknown()})), ""},
 		{condition("Bool", types.ListValueMust(types.StringType, []attr.Value{})), "has no values"},
 		{condition("Bool", types.ListValueMust(types.StringType, []attr.Value{types.StringValue("yes")})), `is not "true" or "false"`},
-		{condition("StringEquals", types.ListUnknown(types.StringType)), "StringEquals does not fit aws:SecureTransport"},
+		// A String operator on a Bool key works for "true": until the values
+		// are known, whether this one can hold is not.
+		{condition("StringEquals", types.ListUnknown(types.StringType)), ""},
+		{condition("StringEquals", types.ListValueMust(types.StringType, []attr.Value{types.StringValue("yes")})), `"yes" of StringEquals can never match it`},
+		{condition("NumericEquals", types.ListUnknown(types.StringType)), "NumericEquals does not fit aws:SecureTransport"},
 	}
 	for _, tt := range tests {
 		var resp validator.ObjectResponse
