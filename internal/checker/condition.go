@@ -70,9 +70,15 @@ func (k *Checker) conditionFindings(r *report, effect string, actions []*catalog
 			add(CodeMissingSetOperator, SeverityWarning,
 				"%s holds a set of values, so %s compares it as a whole; use ForAllValues:%s (every value must match) or ForAnyValue:%s (at least one must).",
 				cond.Key, cond.Operator, cond.Operator, cond.Operator)
-		case !key.Type.Multivalued() && op.Set != "":
+		case !key.Type.Multivalued() && op.Set == "ForAllValues":
 			add(CodeSetOperatorOnSingleValue, SeverityWarning,
 				"%s holds one value, and %s: on it is true when the key is absent; use %s without the prefix.", cond.Key, op.Set, strings.TrimPrefix(cond.Operator, op.Set+":"))
+		case !key.Type.Multivalued() && op.Set != "":
+			// ForAnyValue on one value compares as the plain operator, and is
+			// false when the key is absent: unneeded, not wrong (AWS's own
+			// guide uses it on aws:RequestTag keys).
+			add(CodeSetOperatorOnSingleValue, SeveritySuggestion,
+				"%s holds one value, so %s: adds nothing but being false when the key is absent; %s without the prefix says the same more plainly.", cond.Key, op.Set, strings.TrimPrefix(cond.Operator, op.Set+":"))
 		}
 		if byNotAction || len(actions) == 0 {
 			continue

@@ -17,7 +17,13 @@ func (k *Checker) Document(doc *policy.Document, size int, kind policy.Kind) []F
 	var findings []Finding
 	findings = append(findings, checkVersion(doc)...)
 	for i := range doc.Statements {
-		findings = append(findings, k.Statement(i, &doc.Statements[i])...)
+		for _, f := range k.Statement(i, &doc.Statements[i]) {
+			// A resource-based policy names its principals.
+			if f.Code == CodePrincipalInIdentity && kind == policy.KindResourceBased {
+				continue
+			}
+			findings = append(findings, f)
+		}
 	}
 	for _, reuse := range policy.ReusedSids(doc.Statements) {
 		findings = append(findings, Finding{Code: CodeDuplicateSid, Severity: SeverityError, Statement: reuse.Again, Sid: reuse.Sid,

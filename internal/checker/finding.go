@@ -112,6 +112,9 @@ type Finding struct {
 	Sid       string
 	// Element is the statement element at fault, such as "Action", or "".
 	Element string
+	// Actions are all the actions a finding is about, where it is about
+	// several (resource-wildcard, risk-*).
+	Actions []string
 	// Action, Resource and ConditionKey are the value at fault, where one is.
 	Action       string
 	Resource     string

@@ -3,6 +3,7 @@ package checker
 import (
 	"errors"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func FuzzDocument(f *testing.F) {
 		findings := New(c).Document(doc, policy.Size(string(data)), "")
 		sorted := slices.Clone(findings)
 		Sort(sorted)
-		if !slices.EqualFunc(findings, sorted, func(a, b Finding) bool { return a == b }) {
+		if !slices.EqualFunc(findings, sorted, func(a, b Finding) bool { return reflect.DeepEqual(a, b) }) {
 			t.Fatal("findings are not sorted")
 		}
 		for _, finding := range findings {

@@ -386,8 +386,8 @@ func resourceWildcardFindings(r *report, actions []*catalog.Action, narrowedBy [
 		if len(narrowedBy) > 0 {
 			severity, reach = SeveritySuggestion, fmt.Sprintf("every resource that %s allows", JoinAnd(policy.SortedUnique(narrowedBy)))
 		}
-		r.add(Finding{Code: CodeResourceWildcard, Severity: severity, Element: ElementResource, Resource: "*",
-			Message: fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, JoinAtMost(names, 3), group.what, reach)})
+		r.add(Finding{Code: CodeResourceWildcard, Severity: severity, Element: ElementResource, Resource: "*", Actions: names,
+			Message: ResourceWildcardMessage(names, group.what, reach)})
 	}
 }
 
@@ -416,6 +416,12 @@ func DisagreementOnType(c *catalog.Catalog, a *catalog.Action, resourceType, res
 	}
 	return fmt.Sprintf("%s; %s is of that type. A policy written to either version may work, so it is accepted; if AWS denies requests, %s.",
 		c.Disagreement(a, "the resource type "+resourceType), resource, instead)
+}
+
+// ResourceWildcardMessage is the message of a resource-wildcard finding:
+// the actions that Resource "*" lets do what (change, read) to reach.
+func ResourceWildcardMessage(actions []string, what, reach string) string {
+	return fmt.Sprintf(`Resource "*" lets %s %s %s, though they support resource-level permission; name the ARNs they need for least privilege.`, JoinAtMost(actions, 3), what, reach)
 }
 
 // fits reports whether the action can act on one of the resources.

@@ -72,7 +72,7 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 		}
 		severity, reach := reachOf(grp.narrowed, wildcardOnly(grp.actions))
 		findings = append(findings, checker.Finding{Code: Code(k.category), Severity: severity, Statement: k.statement, Sid: grp.sid,
-			Element: checker.ElementAction, Action: grp.actions[0].FullName(), Condition: -1,
+			Element: checker.ElementAction, Action: grp.actions[0].FullName(), Actions: catalog.FullNames(grp.actions), Condition: -1,
 			Message: fmt.Sprintf("It allows %s, which %s (%s); %s.", joinActions(grp.actions), impact, k.category, reach)})
 	}
 	for _, combo := range m.Combinations(acc.Allows) {
@@ -95,6 +95,46 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 	}
 	checker.Sort(findings)
 	return findings
+}
+
+// OneFindingPerFix gives the reviewer one finding per thing to fix: it
+// leaves out of each resource-wildcard warning the actions that a risk
+// warning of the same statement reports, since both ask to name the
+// instance's ARNs and the risk says why. A resource-wildcard warning left
+// with no action is dropped. Apply it after the ignored codes are taken
+// out: ignoring a risk code then brings its actions back into
+// resource-wildcard, and ignoring resource-wildcard leaves the risks as
+// they are.
+func OneFindingPerFix(findings []checker.Finding) []checker.Finding {
+	reported := map[int]map[string]bool{} // statement -> actions a risk warning names
+	for _, f := range findings {
+		if f.Severity != checker.SeverityWarning || !strings.HasPrefix(f.Code, "risk-") {
+			continue
+		}
+		if reported[f.Statement] == nil {
+			reported[f.Statement] = map[string]bool{}
+		}
+		for _, a := range f.Actions {
+			reported[f.Statement][a] = true
+		}
+	}
+	out := make([]checker.Finding, 0, len(findings))
+	for _, f := range findings {
+		if f.Code != checker.CodeResourceWildcard || f.Severity != checker.SeverityWarning || len(reported[f.Statement]) == 0 {
+			out = append(out, f)
+			continue
+		}
+		left := slices.DeleteFunc(slices.Clone(f.Actions), func(a string) bool { return reported[f.Statement][a] })
+		if len(left) == 0 {
+			continue
+		}
+		if len(left) < len(f.Actions) {
+			f.Actions = left
+			f.Message = checker.ResourceWildcardMessage(left, "change", "every resource")
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // reachOf is a risk's severity, and what the message says of its reach.

@@ -246,3 +246,63 @@ func describe(r Review) map[string][]string {
 		"risks": r.NewRisks, "writes": r.NewWritesEverywhere,
 	}
 }
+
+// An action on "*" that is also a risk gets the risk warning only: both
+// ask for the instance's ARNs, and the risk says why. Ignoring the risk
+// code brings the action back into resource-wildcard; ignoring
+// resource-wildcard leaves the risk.
+func TestOneFindingPerFix(t *testing.T) {
+	f := newFixture(t)
+	text := `{"Version": "2012-10-17", "Statement": [` + allow(`["connect:CreateContactFlow", "connect:StartTaskContact"]`, "*") + `,` +
+		allow(`["connect:CreateContactFlow"]`, "*") + `]}`
+	doc, err := policy.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(checker.New(f.c).Document(doc, policy.Size(text), ""), Risks(f.m, access.Of(f.c, doc))...)
+	describe := func(findings []checker.Finding) []string {
+		var out []string
+		for _, x := range findings {
+			if x.Severity == checker.SeverityWarning {
+				out = append(out, fmt.Sprintf("%d %s %s", x.Statement, x.Code, strings.Join(x.Actions, ",")))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	without := func(code string) []checker.Finding {
+		return slices.DeleteFunc(slices.Clone(all), func(x checker.Finding) bool { return x.Code == code })
+	}
+	tests := []struct {
+		name     string
+		findings []checker.Finding
+		want     []string
+	}{
+		{"both codes reported", all, []string{
+			"0 resource-wildcard connect:StartTaskContact",
+			"0 risk-flow-hijack connect:CreateContactFlow",
+			"1 risk-flow-hijack connect:CreateContactFlow",
+		}},
+		{"the risk ignored", without("risk-flow-hijack"), []string{
+			"0 resource-wildcard connect:CreateContactFlow,connect:StartTaskContact",
+			"1 resource-wildcard connect:CreateContactFlow",
+		}},
+		{"resource-wildcard ignored", without(checker.CodeResourceWildcard), []string{
+			"0 risk-flow-hijack connect:CreateContactFlow",
+			"1 risk-flow-hijack connect:CreateContactFlow",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := OneFindingPerFix(tt.findings)
+			if !slices.Equal(describe(got), tt.want) {
+				t.Errorf("warnings = %q, want %q", describe(got), tt.want)
+			}
+			for _, x := range got {
+				if x.Code == checker.CodeResourceWildcard && x.Statement == 0 && len(x.Actions) == 1 && strings.Contains(x.Message, "CreateContactFlow") {
+					t.Errorf("message still names the risk's action: %s", x.Message)
+				}
+			}
+		})
+	}
+}

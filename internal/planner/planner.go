@@ -92,8 +92,8 @@ type planning struct {
 	warnings []Problem
 }
 
-// groupKey is what a statement has in common: its effect, conditions,
-// access level and resource label.
+// groupKey is what statements have in common: their effect, conditions
+// and access level; and, once they are built, their resource label.
 type groupKey struct {
 	effect     string
 	conditions string // canonical form, see conditionsKey
@@ -104,8 +104,10 @@ type groupKey struct {
 type group struct {
 	key        groupKey
 	conditions []policy.Condition
-	// resources maps an action's full name to the resources granted to it.
+	// resources maps an action's full name to the resources granted to it,
+	// and labels to the types it acts on there (see labelFor).
 	resources map[string]map[string]bool
+	labels    map[string]map[string]bool
 }
 
 func (p *planning) problem(grant int, field string, index int, format string, args ...any) {
@@ -179,17 +181,19 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 	conditions := canonicalConditions(g.Conditions)
 	condKey := conditionsKey(conditions)
 	for _, pr := range pairs {
-		key := groupKey{effect: effect, conditions: condKey, level: pr.action.AccessLevel, label: pr.label}
+		key := groupKey{effect: effect, conditions: condKey, level: pr.action.AccessLevel}
 		grp := p.groups[key]
 		if grp == nil {
-			grp = &group{key: key, conditions: conditions, resources: map[string]map[string]bool{}}
+			grp = &group{key: key, conditions: conditions, resources: map[string]map[string]bool{}, labels: map[string]map[string]bool{}}
 			p.groups[key] = grp
 		}
 		name := pr.action.FullName()
 		if grp.resources[name] == nil {
 			grp.resources[name] = map[string]bool{}
+			grp.labels[name] = map[string]bool{}
 		}
 		grp.resources[name][pr.arn] = true
+		grp.labels[name][pr.label] = true
 	}
 	return granted
 }
@@ -401,13 +405,17 @@ type planned struct {
 	levels    []catalog.AccessLevel
 }
 
-// statements builds one statement per group and set of resources: actions
-// of a group that were granted on different resources get statements of
-// their own, so that none is granted on a resource it was not granted on.
+// statements builds one statement per group and set of resources: the
+// actions of a level granted on the same resources share a statement,
+// whatever types they act on there, and those granted on different
+// resources get statements of their own, so that none is granted on a
+// resource it was not granted on. A statement is labelled after the type
+// its actions act on, or MultipleTypes.
 func (p *planning) statements() []planned {
 	var out []planned
 	for _, grp := range p.groups {
 		byResources := map[string]*planned{}
+		labels := map[string]map[string]bool{}
 		for action, resources := range grp.resources {
 			list := sortedKeys(resources)
 			sig := strings.Join(list, "\x00")
@@ -417,11 +425,19 @@ func (p *planning) statements() []planned {
 					Effect: grp.key.effect, Resources: list, Conditions: grp.conditions,
 				}}
 				byResources[sig] = st
+				labels[sig] = map[string]bool{}
 			}
 			st.statement.Actions = append(st.statement.Actions, action)
+			for label := range grp.labels[action] {
+				labels[sig][label] = true
+			}
 		}
-		for _, st := range byResources {
+		for sig, st := range byResources {
 			slices.Sort(st.statement.Actions)
+			st.key.label = "MultipleTypes"
+			if names := sortedKeys(labels[sig]); len(names) == 1 {
+				st.key.label = names[0]
+			}
 			out = append(out, *st)
 		}
 	}

@@ -56,13 +56,14 @@ func TestPlan(t *testing.T) {
 			want:   []string{"ConnectReadQueue Allow connect:GetCurrentMetricData,connect:GetMetricData -> " + instance + "/queue/*"},
 		},
 		{
+			// One statement per resource set: the action that acts on both
+			// types has one statement with both resources.
 			name: "each action only on the types it acts on",
 			grants: []Grant{{Actions: []string{"AssociateRoutingProfileQueues", "DescribeRoutingProfile"},
 				Resources: []string{instance + "/queue/q1", instance + "/routing-profile/r1"}}},
 			want: []string{
 				"ConnectReadRoutingProfile Allow connect:DescribeRoutingProfile -> " + instance + "/routing-profile/r1",
-				"ConnectWriteQueue Allow connect:AssociateRoutingProfileQueues -> " + instance + "/queue/q1",
-				"ConnectWriteRoutingProfile Allow connect:AssociateRoutingProfileQueues -> " + instance + "/routing-profile/r1",
+				"ConnectWriteMultipleTypes Allow connect:AssociateRoutingProfileQueues -> " + instance + "/queue/q1," + instance + "/routing-profile/r1",
 			},
 		},
 		{

@@ -94,10 +94,14 @@ const (
 	KindGroupInline     Kind = "group-inline"
 	// KindAWSManaged is a policy AWS manages: no customer quota applies.
 	KindAWSManaged Kind = "aws-managed"
+	// KindResourceBased is a resource-based policy, such as a VPC
+	// endpoint's: it names principals, and IAM's identity-policy quotas
+	// do not apply (each service sets its own).
+	KindResourceBased Kind = "resource-based"
 )
 
 // Kinds lists every kind, for validation and documentation.
-var Kinds = []Kind{KindCustomerManaged, KindRoleInline, KindUserInline, KindGroupInline, KindAWSManaged}
+var Kinds = []Kind{KindCustomerManaged, KindRoleInline, KindUserInline, KindGroupInline, KindAWSManaged, KindResourceBased}
 
 // Quota is the most characters, white space excluded, that IAM allows a
 // policy of the kind (for inline kinds, all of an entity's inline policies

@@ -115,7 +115,7 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"policy_kind": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("What kind of policy this is, which decides the size quota it is held to: %s. "+
-					"Over that kind's quota is an error; an AWS managed policy is held to none. "+
+					"Over that kind's quota is an error; an AWS managed policy is held to none, and neither is a resource-based policy (such as a VPC endpoint's), which may also name principals. "+
 					"Without it, a policy too large for every customer policy is a warning and one over a smaller quota a suggestion.", quotedCode(policyKindNames())),
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(policyKindNames()...)},
@@ -240,6 +240,7 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 		model.Review = d.review(c, m, acc, &model, &resp.Diagnostics)
 	}
 	findings = slices.DeleteFunc(findings, func(f checker.Finding) bool { return slices.Contains(ignored, f.Code) })
+	findings = guard.OneFindingPerFix(findings)
 
 	model.Findings = make([]findingModel, len(findings))
 	counts := map[checker.Severity]int64{}

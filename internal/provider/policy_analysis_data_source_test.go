@@ -316,7 +316,7 @@ data "connect_policy_analysis" "test" {
   policy_kind = "managed"
 }
 `,
-		expectError(`Invalid Attribute Value Match`, `policy_kind = "managed"`, `Attribute policy_kind value must be one of: ["customer-managed" "role-inline" "user-inline" "group-inline" "aws-managed"], got: "managed"`))
+		expectError(`Invalid Attribute Value Match`, `policy_kind = "managed"`, `Attribute policy_kind value must be one of: ["customer-managed" "role-inline" "user-inline" "group-inline" "aws-managed" "resource-based"], got: "managed"`))
 }
 
 // A write on "*" fails a plan that fails on warnings; a read does not.
@@ -324,6 +324,23 @@ func TestPolicyAnalysisDataSourceWriteOnStarFailsOnWarning(t *testing.T) {
 	testExpectError(t, `
 data "connect_policy_analysis" "test" {
   fail_on = "warning"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["connect:DescribeUser", "connect:DeleteUser"], Resource = "*" }]
+  })
+}
+`,
+		expectError(`Policy warning: risk-destruction`, `Statement 0: It allows connect:DeleteUser`))
+}
+
+// One finding per thing to fix: DeleteUser on "*" is a risk, whose warning
+// says why to name the instance's ARNs; resource-wildcard says it again
+// only once the risk is ignored.
+func TestPolicyAnalysisDataSourceOneFindingPerFix(t *testing.T) {
+	testExpectError(t, `
+data "connect_policy_analysis" "test" {
+  fail_on = "warning"
+  ignore  = ["risk-destruction"]
   policy = jsonencode({
     Version   = "2012-10-17"
     Statement = [{ Effect = "Allow", Action = ["connect:DescribeUser", "connect:DeleteUser"], Resource = "*" }]
