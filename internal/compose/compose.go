@@ -336,8 +336,11 @@ func (k *composer) statementBlocks() []policy.Statement {
 func (k *composer) checkSize(size int) {
 	if k.in.SizeLimit > 0 {
 		if size > k.in.SizeLimit {
-			k.add(Problem{Severity: checker.SeverityError, Summary: "Policy too large", Part: PartSizeLimit, Index: -1, FieldIndex: -1,
-				Message: fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d; split it, narrow the grants, or set minimize to true.", size, k.in.SizeLimit)})
+			message := fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d; split it, narrow the grants, or set minimize to true.", size, k.in.SizeLimit)
+			if minimized, ok := k.minimizedSize(); ok && minimized <= k.in.SizeLimit {
+				message = fmt.Sprintf("The policy is %d characters without white space, over the size_limit of %d. With minimize = true it would be %d characters, which fits; or split it, or narrow the grants.", size, k.in.SizeLimit, minimized)
+			}
+			k.add(Problem{Severity: checker.SeverityError, Summary: "Policy too large", Part: PartSizeLimit, Index: -1, FieldIndex: -1, Message: message})
 		}
 		return
 	}
@@ -346,8 +349,29 @@ func (k *composer) checkSize(size int) {
 		part = PartKind
 	}
 	for _, f := range checker.SizeFindings(size, k.in.Kind) {
-		if f.Severity != checker.SeveritySuggestion {
-			k.add(Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Part: part, Index: -1, FieldIndex: -1, Message: f.Message})
+		if f.Severity == checker.SeveritySuggestion {
+			continue
 		}
+		message := f.Message
+		if minimized, ok := k.minimizedSize(); ok && !slices.ContainsFunc(checker.SizeFindings(minimized, k.in.Kind), func(g checker.Finding) bool { return g.Code == f.Code }) {
+			message += fmt.Sprintf(" With minimize = true it would be %d characters, which fits.", minimized)
+		}
+		k.add(Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Part: part, Index: -1, FieldIndex: -1, Message: message})
 	}
+}
+
+// minimizedSize composes the same input with minimize, to tell a user whose
+// policy is too large whether that would make it fit; ok is false when
+// minimize is already on or the minimised policy does not compose.
+func (k *composer) minimizedSize() (int, bool) {
+	if k.in.Minimize {
+		return 0, false
+	}
+	in := *k.in
+	in.Minimize = true
+	result, _ := Compose(k.catalog, in)
+	if result == nil {
+		return 0, false
+	}
+	return result.Size, true
 }

@@ -136,3 +136,29 @@ func TestComposeAddsDependentActionsTransitively(t *testing.T) {
 		t.Errorf("dependent actions statements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A policy too large says whether minimize would make it fit, and with
+// what size: Read and List on an instance and everything in it is over a
+// group's inline quota, and fits minimised.
+func TestComposeTooLargeSaysWhetherMinimizeFits(t *testing.T) {
+	grant := planner.Grant{AccessLevels: []catalog.AccessLevel{catalog.AccessRead, catalog.AccessList}, Resources: []string{instance, instance + "/*"}}
+	_, problems := Compose(latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, Kind: policy.KindGroupInline})
+	found := false
+	for _, p := range problems {
+		if p.Part == PartKind && p.Severity == checker.SeverityError {
+			found = true
+			if !strings.Contains(p.Message, "With minimize = true it would be") {
+				t.Errorf("message %q does not say what minimize would do", p.Message)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no size error: %+v", problems)
+	}
+	_, problems = Compose(latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, SizeLimit: 100})
+	for _, p := range problems {
+		if p.Part == PartSizeLimit && strings.Contains(p.Message, "which fits") {
+			t.Errorf("minimize cannot fit 100 characters, yet: %q", p.Message)
+		}
+	}
+}
