@@ -175,9 +175,10 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 		Blocks: map[string]schema.Block{
 			"must_not_allow": mustNotAllowBlock(),
 			"grant": schema.ListNestedBlock{
-				MarkdownDescription: "Grants the selected actions on the resources they can act on. Statements come out grouped by effect, access level and resource type, " +
-					"with Sids such as `ConnectReadQueue`. An action named explicitly that can act on none of the resources is an error, as is a grant that grants nothing; " +
-					"an action selected by access level or pattern that fits none of the resources is left out. " +
+				MarkdownDescription: "Grants the selected actions on the resources they can act on. The actions of an access level granted on the same resources share a statement, " +
+					"with a Sid after the level and the type they act on, such as `ConnectReadQueue` (`MultipleTypes` when they act on several). An action named explicitly that can act on none of the resources is an error, as is a grant that grants nothing; " +
+					"an action selected by access level or pattern that fits none of the resources is left out, and so, with a warning that names it, is one that does not support a key of the grant's conditions (in an Allow the condition could never be true for it). " +
+					"Where the pinned versions of AWS's reference disagree (`StartOutboundVoiceContact` on `instance/<id>/contact/*`, listed until 2025-12), an action named explicitly is granted as either allows, with a warning that cites both. " +
 					"Write, Permissions management and Tagging actions granted on `\"*\"` get a warning unless a condition narrows the resources.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{

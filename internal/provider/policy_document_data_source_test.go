@@ -488,3 +488,42 @@ func TestProblemPath(t *testing.T) {
 		t.Errorf("diagnostics = %v", diags)
 	}
 }
+
+// The Administrator Guide's UpdateUser* by tag: the three actions the
+// pattern matches that cannot meet the condition are left out (with a
+// warning), not a failed plan. The outbound dialer's StartOutboundVoiceContact
+// on contacts, which the reference listed until 2025-12, is granted there
+// (with a warning that cites both versions).
+func TestPolicyDocumentDataSourceWhatAPatternOrTheReferenceCannotSettle(t *testing.T) {
+	testStateChecks(t, `
+locals {
+  instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+}
+
+data "connect_policy_document" "by_tag" {
+  grant {
+    actions   = ["connect:DescribeUser", "connect:UpdateUser*"]
+    resources = ["${local.instance}/agent/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:ResourceTag/Department"
+      values   = ["Test"]
+    }
+  }
+}
+
+data "connect_policy_document" "dialer" {
+  include_dependent_actions = false
+  grant {
+    actions   = ["StartOutboundVoiceContact"]
+    resources = ["${local.instance}/contact/*"]
+  }
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_policy_document.by_tag", tfjsonpath.New("allowed_actions"), stringsExact(
+			"connect:DescribeUser", "connect:UpdateUserHierarchy", "connect:UpdateUserIdentityInfo", "connect:UpdateUserNotificationStatus",
+			"connect:UpdateUserPhoneConfig", "connect:UpdateUserRoutingProfile", "connect:UpdateUserSecurityProfiles")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.dialer", tfjsonpath.New("minified_json"), knownvalue.StringExact(
+			`{"Version":"2012-10-17","Statement":[{"Sid":"ConnectWriteContact","Effect":"Allow","Action":"connect:StartOutboundVoiceContact","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*"}]}`)),
+	)
+}
