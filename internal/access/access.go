@@ -200,28 +200,27 @@ func (g Grant) Reaches(patterns []string) bool {
 
 // Within reports whether every resource a grant of the action reaches in
 // a, some grant of it in base reaches too, under the same conditions or
-// none: whether a is no broader than base for the action.
+// none: whether a is no broader than base for the action. The resources of
+// one grant may be covered by several: a statement on a contact and a flow
+// is no broader than one statement on each.
 func (a *Access) Within(action *catalog.Action, base *Access) bool {
 	for _, g := range a.grants[action] {
-		if !slices.ContainsFunc(base.grants[action], func(h Grant) bool { return holds(h, g) }) {
-			return false
+		for _, r := range g.Resources {
+			if !slices.ContainsFunc(base.grants[action], func(h Grant) bool { return holds(h, g.Conditions, r) }) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// holds reports whether grant h covers grant g: every resource of g, and
-// conditions no stricter than g's.
-func holds(h, g Grant) bool {
-	if len(h.Conditions) > 0 && !sameConditions(h.Conditions, g.Conditions) {
+// holds reports whether grant h covers a resource under conditions: the
+// resource, and conditions no stricter than those.
+func holds(h Grant, conditions []policy.Condition, resource string) bool {
+	if len(h.Conditions) > 0 && !sameConditions(h.Conditions, conditions) {
 		return false
 	}
-	for _, r := range g.Resources {
-		if !slices.ContainsFunc(h.Resources, func(hr string) bool { return Covers(hr, r) }) {
-			return false
-		}
-	}
-	return true
+	return slices.ContainsFunc(h.Resources, func(hr string) bool { return Covers(hr, resource) })
 }
 
 func sameConditions(a, b []policy.Condition) bool {

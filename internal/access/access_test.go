@@ -116,6 +116,13 @@ func TestWithin(t *testing.T) {
 	if plain.Within(action(t, c, "DeleteUser"), conditional) {
 		t.Error("an unconditional grant is within a conditional one")
 	}
+	// One statement on two resources is within two statements on one each.
+	_, split := of(t, `{"Effect": "Allow", "Action": "connect:StartTaskContact", "Resource": "`+instance+`/contact/*"},
+		{"Effect": "Allow", "Action": "connect:StartTaskContact", "Resource": "`+instance+`/contact-flow/*"}`)
+	c, joined := of(t, `{"Effect": "Allow", "Action": "connect:StartTaskContact", "Resource": ["`+instance+`/contact/*", "`+instance+`/contact-flow/*"]}`)
+	if !joined.Within(action(t, c, "StartTaskContact"), split) {
+		t.Error("one statement on two resources is not within a statement on each")
+	}
 }
 
 func TestCovers(t *testing.T) {
