@@ -5,6 +5,7 @@ package checker
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -124,6 +125,19 @@ type Finding struct {
 	Condition int
 	// Message says in one sentence what is wrong and what would be right.
 	Message string
+}
+
+// Location says which statement a finding is about, for a message:
+// "Statement 2 (Sid Queues): ", or "" for the policy as a whole.
+func (f Finding) Location() string {
+	if f.Statement < 0 {
+		return ""
+	}
+	sid := ""
+	if f.Sid != "" {
+		sid = fmt.Sprintf(" (Sid %s)", f.Sid)
+	}
+	return fmt.Sprintf("Statement %d%s: ", f.Statement, sid)
 }
 
 // Sort orders findings deterministically: by statement, then severity,

@@ -11,10 +11,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/access"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+	"github.com/connect-iam/terraform-provider-connect/internal/risk"
 )
 
 // Input is what a policy is composed of.
@@ -39,6 +42,8 @@ type Input struct {
 	SizeLimit int
 	// Kind, when set, holds the policy to that kind's IAM quota.
 	Kind policy.Kind
+	// MustNotAllow are rules the composed policy must not break.
+	MustNotAllow []guard.Forbidden
 }
 
 // Part names the part of the Input a problem is about.
@@ -55,6 +60,9 @@ const (
 	PartDependentActions
 	PartSizeLimit
 	PartKind
+	// PartMustNotAllow problems have the rule as Index and its field
+	// ("actions" or "risks") as Field.
+	PartMustNotAllow
 )
 
 // Problem is something wrong with the input, or with the policy it gives.
@@ -112,6 +120,7 @@ func Compose(c *catalog.Catalog, in Input) (*Result, []Problem) {
 	minified := doc.MinifiedJSON()
 	size := policy.Size(minified)
 	k.checkSize(size)
+	k.checkMustNotAllow(doc)
 	if k.hasError() {
 		return nil, k.problems
 	}
@@ -212,21 +221,9 @@ func CheckDocument(k *checker.Checker, text string) (*policy.Document, []Problem
 			continue
 		}
 		problems = append(problems, Problem{Severity: f.Severity, Summary: summaryOf(f.Severity), Index: -1, FieldIndex: -1,
-			Message: StatementLocation(f) + f.Message})
+			Message: f.Location() + f.Message})
 	}
 	return doc, problems
-}
-
-// StatementLocation says which statement a finding is about, for a message.
-func StatementLocation(f checker.Finding) string {
-	if f.Statement < 0 {
-		return ""
-	}
-	sid := ""
-	if f.Sid != "" {
-		sid = fmt.Sprintf(" (Sid %s)", f.Sid)
-	}
-	return fmt.Sprintf("Statement %d%s: ", f.Statement, sid)
 }
 
 func summaryOf(s checker.Severity) string {
@@ -330,6 +327,27 @@ func (k *composer) statementBlocks() []policy.Statement {
 		out[i] = s
 	}
 	return out
+}
+
+// checkMustNotAllow holds the policy to its must_not_allow rules: an error
+// per rule and statement it breaks.
+func (k *composer) checkMustNotAllow(doc *policy.Document) {
+	if len(k.in.MustNotAllow) == 0 {
+		return
+	}
+	m, err := risk.For(k.catalog)
+	if err != nil {
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Embedded risk model is invalid", Part: PartDocument, Index: -1, FieldIndex: -1,
+			Message: fmt.Sprintf("%v. This is a bug in the provider.", err)})
+		return
+	}
+	for _, v := range guard.Violations(k.catalog, m, access.Of(k.catalog, doc), k.in.MustNotAllow) {
+		field := "actions"
+		if v.ByRisk {
+			field = "risks"
+		}
+		k.add(Problem{Severity: checker.SeverityError, Summary: "Forbidden access", Part: PartMustNotAllow, Index: v.Rule, Field: field, FieldIndex: -1, Message: v.Message()})
+	}
 }
 
 // checkSize holds the policy to the size limit or the kind's quota.

@@ -1,14 +1,17 @@
 package compose
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
+	"github.com/connect-iam/terraform-provider-connect/internal/risk"
 )
 
 const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
@@ -160,5 +163,26 @@ func TestComposeTooLargeSaysWhetherMinimizeFits(t *testing.T) {
 		if p.Part == PartSizeLimit && strings.Contains(p.Message, "which fits") {
 			t.Errorf("minimize cannot fit 100 characters, yet: %q", p.Message)
 		}
+	}
+}
+
+// must_not_allow is part of the composition: an error per rule broken, on
+// the rule's field.
+func TestComposeMustNotAllow(t *testing.T) {
+	in := Input{
+		Grants:       []planner.Grant{{Actions: []string{"connect:DeleteUser", "connect:DescribeUser"}, Resources: []string{instance + "/agent/*"}}},
+		MustNotAllow: []guard.Forbidden{{Actions: []string{"connect:DescribeUser"}}, {Risks: []risk.Category{risk.Destruction}}, {Actions: []string{"connect:CreateUser"}}},
+	}
+	result, problems := Compose(latest(t), in)
+	if result != nil {
+		t.Error("a result despite a forbidden access")
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprintf("%d %d %s", p.Part, p.Index, p.Field))
+	}
+	want := []string{fmt.Sprintf("%d 0 actions", PartMustNotAllow), fmt.Sprintf("%d 1 risks", PartMustNotAllow)}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems = %q, want %q", got, want)
 	}
 }

@@ -2,43 +2,20 @@ package provider
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/connect-iam/terraform-provider-connect/internal/access"
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/risk"
 )
 
-// The guardrails both policy data sources share: the risk model of the
-// configured catalog and the must_not_allow block.
-
-// riskModels holds the risk model of each snapshot, resolved once.
-var riskModels sync.Map // *catalog.Catalog -> *risk.Model
-
-// riskModel returns the risk model of a catalog, or adds an error if the
-// table does not resolve against it (which the risk tests rule out).
-func riskModel(c *catalog.Catalog, diags *diag.Diagnostics) *risk.Model {
-	if m, ok := riskModels.Load(c); ok {
-		return m.(*risk.Model) //nolint:forcetypeassert // only *risk.Model is stored
-	}
-	m, err := risk.New(c)
-	if err != nil {
-		diags.AddError("Embedded risk model is invalid", fmt.Sprintf("%v. This is a bug in the provider.", err))
-		return nil
-	}
-	riskModels.Store(c, m)
-	return m
-}
+// The guardrails both policy data sources share: the must_not_allow block
+// and the outputs by risk.
 
 // findingCodes are every finding code: the checker's and the risks'.
 var findingCodes = append(append([]string{}, checker.Codes...), guard.Codes...)
@@ -91,18 +68,6 @@ func forbiddenOf(models []mustNotAllowModel) []guard.Forbidden {
 		}
 	}
 	return out
-}
-
-// reportViolations adds an error on each must_not_allow block a policy
-// violates.
-func reportViolations(c *catalog.Catalog, m *risk.Model, acc *access.Access, models []mustNotAllowModel, diags *diag.Diagnostics) {
-	for _, v := range guard.Violations(c, m, acc, forbiddenOf(models)) {
-		attribute := "actions"
-		if v.ByRisk {
-			attribute = "risks"
-		}
-		diags.AddAttributeError(path.Root("must_not_allow").AtListIndex(v.Rule).AtName(attribute), "Forbidden access", v.Message())
-	}
 }
 
 // byRiskValue is the allowed actions grouped by risk category, for a map

@@ -3,23 +3,19 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/connect-iam/terraform-provider-connect/internal/access"
+	"github.com/connect-iam/terraform-provider-connect/internal/analysis"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
-	"github.com/connect-iam/terraform-provider-connect/internal/compose"
 	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 	"github.com/connect-iam/terraform-provider-connect/internal/risk"
@@ -209,58 +205,63 @@ func (d *policyAnalysisDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	failOn := model.FailOn.ValueString()
-	if model.FailOn.IsNull() {
-		failOn = failOnNever
-	}
-	kind := policy.Kind(model.PolicyKind.ValueString())
-	ignored := stringsOf(model.Ignore)
-
-	text := model.Policy.ValueString()
-	size := policy.Size(text)
-	var findings []checker.Finding
-	summary := checker.Summary{AllowedByLevel: map[catalog.AccessLevel][]string{}}
-	byRisk := map[risk.Category][]string{}
-	doc, err := policy.Parse([]byte(text))
+	m, err := risk.For(c)
 	if err != nil {
-		findings = []checker.Finding{{Code: checker.CodeMalformedPolicy, Severity: checker.SeverityError, Statement: -1, Condition: -1,
-			Message: fmt.Sprintf("The policy cannot be read: %v.", err)}}
-		findings = append(findings, checker.SizeFindings(size, kind)...)
-	} else {
-		m := riskModel(c, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		acc := access.Of(c, doc)
-		findings = append(checker.New(c).Document(doc, size, kind), guard.Risks(m, acc)...)
-		checker.Sort(findings)
-		summary = checker.Summarize(c, doc)
-		byRisk = guard.ByRisk(m, acc)
-		reportViolations(c, m, acc, model.MustNotAllow, &resp.Diagnostics)
-		model.Review = d.review(c, m, acc, &model, &resp.Diagnostics)
+		resp.Diagnostics.AddError("Embedded risk model is invalid", fmt.Sprintf("%v. This is a bug in the provider.", err))
+		return
 	}
-	findings = slices.DeleteFunc(findings, func(f checker.Finding) bool { return slices.Contains(ignored, f.Code) })
-	findings = guard.OneFindingPerFix(findings)
+	result, problems := analysis.Analyze(c, m, analysisInput(&model))
+	for _, p := range problems {
+		resp.Diagnostics.AddAttributeError(analysisProblemPath(p), p.Summary, p.Message)
+	}
 
-	model.Findings = make([]findingModel, len(findings))
-	counts := map[checker.Severity]int64{}
-	for i, f := range findings {
+	model.Findings = make([]findingModel, len(result.Findings))
+	for i, f := range result.Findings {
 		model.Findings[i] = findingOf(f)
-		counts[f.Severity]++
-		if failOn != failOnNever && f.Severity.AtLeast(checker.Severity(failOn)) {
-			resp.Diagnostics.AddAttributeError(path.Root("policy"), fmt.Sprintf("Policy %s: %s", f.Severity, f.Code), compose.StatementLocation(f)+f.Message)
-		}
 	}
-	model.AllowedActions = nonNil(summary.Allowed)
-	model.DeniedActions = nonNil(summary.Denied)
-	model.UnknownActions = nonNil(summary.Unknown)
-	model.AllowedByAccessLevel = levelsValue(summary.AllowedByLevel)
-	model.AllowedByRisk = byRiskValue(byRisk)
-	model.Size = types.Int64Value(int64(size))
-	model.ErrorCount = types.Int64Value(counts[checker.SeverityError])
-	model.WarningCount = types.Int64Value(counts[checker.SeverityWarning])
-	model.SuggestionCount = types.Int64Value(counts[checker.SeveritySuggestion])
+	model.Review = reviewValue(m, result.Review)
+	model.AllowedActions = nonNil(result.Summary.Allowed)
+	model.DeniedActions = nonNil(result.Summary.Denied)
+	model.UnknownActions = nonNil(result.Summary.Unknown)
+	model.AllowedByAccessLevel = levelsValue(result.Summary.AllowedByLevel)
+	model.AllowedByRisk = byRiskValue(result.ByRisk)
+	model.Size = types.Int64Value(int64(result.Size))
+	model.ErrorCount = types.Int64Value(int64(result.Counts[checker.SeverityError]))
+	model.WarningCount = types.Int64Value(int64(result.Counts[checker.SeverityWarning]))
+	model.SuggestionCount = types.Int64Value(int64(result.Counts[checker.SeveritySuggestion]))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+// analysisInput converts the configuration.
+func analysisInput(model *policyAnalysisModel) analysis.Input {
+	in := analysis.Input{
+		Policy:        model.Policy.ValueString(),
+		Kind:          policy.Kind(model.PolicyKind.ValueString()),
+		Ignore:        stringsOf(model.Ignore),
+		MustNotAllow:  forbiddenOf(model.MustNotAllow),
+		FailOnNewRisk: model.FailOnNewRisk.ValueBool(),
+	}
+	if failOn := model.FailOn.ValueString(); !model.FailOn.IsNull() && failOn != failOnNever {
+		in.FailOn = checker.Severity(failOn)
+	}
+	if !model.Baseline.IsNull() {
+		baseline := model.Baseline.ValueString()
+		in.Baseline = &baseline
+	}
+	return in
+}
+
+// analysisProblemPath is the attribute a problem is about.
+func analysisProblemPath(p analysis.Problem) path.Path {
+	switch p.Part {
+	case analysis.PartMustNotAllow:
+		return path.Root("must_not_allow").AtListIndex(p.Index).AtName(p.Field)
+	case analysis.PartBaseline:
+		return path.Root("baseline")
+	case analysis.PartFailOnNewRisk:
+		return path.Root("fail_on_new_risk")
+	}
+	return path.Root("policy")
 }
 
 func findingOf(f checker.Finding) findingModel {
@@ -294,28 +295,10 @@ func policyKindNames() []string {
 	return names
 }
 
-// review compares the policy with the baseline, if there is one, and fails
-// the plan on a new risk when asked to.
-func (d *policyAnalysisDataSource) review(c *catalog.Catalog, m *risk.Model, acc *access.Access, model *policyAnalysisModel, diags *diag.Diagnostics) *reviewModel {
-	if model.Baseline.IsNull() {
+// reviewValue is the review output; nil without a baseline.
+func reviewValue(m *risk.Model, r *guard.Review) *reviewModel {
+	if r == nil {
 		return nil
-	}
-	base, err := policy.Parse([]byte(model.Baseline.ValueString()))
-	if err != nil {
-		diags.AddAttributeError(path.Root("baseline"), "Invalid baseline", fmt.Sprintf("The baseline policy cannot be read: %v.", err))
-		return nil
-	}
-	r := guard.Compare(c, m, access.Of(c, base), acc)
-	if model.FailOnNewRisk.ValueBool() && len(r.NewRisks)+len(r.NewWritesEverywhere) > 0 {
-		var parts []string
-		if len(r.NewRisks) > 0 {
-			parts = append(parts, "adds the risks "+strings.Join(r.NewRisks, "; "))
-		}
-		if len(r.NewWritesEverywhere) > 0 {
-			parts = append(parts, "newly allows on every resource "+strings.Join(r.NewWritesEverywhere, ", "))
-		}
-		diags.AddAttributeError(path.Root("fail_on_new_risk"), "The change adds risk",
-			fmt.Sprintf("Against the baseline, the policy %s. Narrow it, or review and accept the change by updating the baseline.", strings.Join(parts, ", and ")))
 	}
 	return &reviewModel{
 		AddedActions:         nonNil(catalog.FullNames(r.Added)),

@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/connect-iam/terraform-provider-connect/internal/access"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/compose"
@@ -334,16 +333,6 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	if result == nil {
 		return
 	}
-	if len(model.MustNotAllow) > 0 {
-		m := riskModel(c, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		reportViolations(c, m, access.Of(c, result.Document), model.MustNotAllow, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-	}
 	resp.Diagnostics.Append(setComputed(ctx, &resp.State, map[string]attr.Value{
 		"json":            types.StringValue(result.JSON),
 		"minified_json":   types.StringValue(result.Minified),
@@ -366,6 +355,7 @@ func composeInput(m *policyDocumentModel, diags *diag.Diagnostics) compose.Input
 		Minimize:         m.Minimize.ValueBool(),
 		SizeLimit:        int(m.SizeLimit.ValueInt64()),
 		Kind:             policy.Kind(m.PolicyKind.ValueString()),
+		MustNotAllow:     forbiddenOf(m.MustNotAllow),
 	}
 	for i, g := range m.Grants {
 		in.Grants = append(in.Grants, planner.Grant{
@@ -472,6 +462,8 @@ func problemPath(p compose.Problem) (at path.Path, ok bool) {
 		return path.Root("size_limit"), true
 	case compose.PartKind:
 		return path.Root("policy_kind"), true
+	case compose.PartMustNotAllow:
+		return path.Root("must_not_allow").AtListIndex(p.Index).AtName(p.Field), true
 	}
 	return path.Empty(), false
 }

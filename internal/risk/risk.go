@@ -9,6 +9,7 @@ package risk
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
@@ -276,4 +277,20 @@ func CategoryNames() []string {
 		out[i] = string(c)
 	}
 	return out
+}
+
+// models holds the model of each catalog, resolved once.
+var models sync.Map // *catalog.Catalog -> *Model
+
+// For returns the model of a catalog, resolved on first use and shared.
+func For(c *catalog.Catalog) (*Model, error) {
+	if m, ok := models.Load(c); ok {
+		return m.(*Model), nil //nolint:forcetypeassert // only *Model is stored
+	}
+	m, err := New(c)
+	if err != nil {
+		return nil, err
+	}
+	models.Store(c, m)
+	return m, nil
 }
