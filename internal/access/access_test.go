@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
@@ -12,10 +14,7 @@ const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
 
 func of(t *testing.T, statements ...string) (*catalog.Catalog, *Access) {
 	t.Helper()
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.Latest)
 	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [` + strings.Join(statements, ",") + `]}`))
 	if err != nil {
 		t.Fatal(err)

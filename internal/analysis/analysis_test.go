@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/guard"
@@ -14,10 +16,7 @@ import (
 const deleteUsers = `{"Version": "2012-10-17", "Statement": [{"Sid": "Cleanup", "Effect": "Allow", "Action": ["connect:DescribeUser", "connect:DeleteUser"], "Resource": "*"}]}`
 
 func TestAnalyze(t *testing.T) {
-	c, err := catalog.Load(catalog.Latest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.Latest)
 	m, err := risk.For(c)
 	if err != nil {
 		t.Fatal(err)

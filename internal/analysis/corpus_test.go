@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
@@ -280,10 +282,7 @@ func TestCorpus(t *testing.T) {
 	if !slices.Equal(files, listed) {
 		t.Fatalf("the corpus table and testdata/corpus differ:\nfiles: %v\ntable: %v", files, listed)
 	}
-	c, err := catalog.Load(catalog.Latest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.Latest)
 	m, err := risk.For(c)
 	if err != nil {
 		t.Fatal(err)

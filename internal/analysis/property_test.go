@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/compose"
@@ -20,10 +22,7 @@ import (
 func TestPolicyDocumentFromAnyGrantsAnalysesClean(t *testing.T) {
 	for _, name := range catalog.SnapshotNames {
 		t.Run(name, func(t *testing.T) {
-			c, err := catalog.Load(name)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := catalogtest.Load(t, name)
 			m, err := risk.For(c)
 			if err != nil {
 				t.Fatal(err)

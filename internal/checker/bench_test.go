@@ -1,8 +1,10 @@
 package checker
 
 import (
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
@@ -10,7 +12,7 @@ import (
 // BenchmarkDocument checks a policy of every Connect action, by name, on
 // the ARNs of six types.
 func BenchmarkDocument(b *testing.B) {
-	c := mustSnapshot(b, catalog.Latest)
+	c := catalogtest.Load(b, catalog.Latest)
 	doc := &policy.Document{Version: policy.Version2012}
 	for _, a := range c.Actions() {
 		doc.Statements = append(doc.Statements, policy.Statement{

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -14,18 +15,6 @@ const queue = "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/q1"
 
 // mustCatalog returns the 2020 snapshot, whose actions the tables of this
 // file name; latest_test.go covers the default snapshot.
-func mustCatalog(t testing.TB) *catalog.Catalog {
-	return mustSnapshot(t, catalog.PolicySentry2020)
-}
-
-func mustSnapshot(t testing.TB, name string) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func check(t *testing.T, json string) []Finding {
 	t.Helper()
@@ -33,7 +22,7 @@ func check(t *testing.T, json string) []Finding {
 	if err != nil {
 		t.Fatalf("test policy does not parse: %v", err)
 	}
-	return New(mustCatalog(t)).Document(doc, policy.Size(json), "")
+	return New(catalogtest.PolicySentry2020(t)).Document(doc, policy.Size(json), "")
 }
 
 // statementPolicy wraps statements in a 2012-10-17 policy.
@@ -158,7 +147,7 @@ func TestFindings(t *testing.T) {
 }
 
 func TestDuplicateCondition(t *testing.T) {
-	k := New(mustCatalog(t))
+	k := New(catalogtest.PolicySentry2020(t))
 	s := policy.Statement{Effect: policy.Allow, Actions: []string{"connect:ListInstances"}, Resources: []string{"*"}, Conditions: []policy.Condition{
 		{Operator: "StringEquals", Key: "aws:RequestedRegion", Values: []string{"a"}},
 		{Operator: "StringEquals", Key: "aws:requestedregion", Values: []string{"b"}},
@@ -210,7 +199,7 @@ func TestSizeFindings(t *testing.T) {
 }
 
 func TestConditionsForGrants(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	createProfile, _ := c.Action("CreateRoutingProfile")
 	deleteUser, _ := c.Action("DeleteUser")
 	findings := New(c).Conditions(policy.Allow, []*catalog.Action{createProfile, deleteUser}, []policy.Condition{
@@ -223,7 +212,7 @@ func TestConditionsForGrants(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	doc, err := policy.Parse([]byte(statementPolicy(
 		`{"Effect": "Allow", "Action": ["connect:Describe*", "connect:Nothing*", "connect:DescribeUsr"], "Resource": "*"}`,
 		`{"Effect": "Deny", "NotAction": ["connect:Describe*", "connect:Get*", "connect:List*", "connect:Update*", "connect:Create*", "connect:Start*", "connect:Stop*", "connect:Suspend*", "connect:Resume*", "connect:Tag*", "connect:Untag*", "connect:Associate*", "connect:Disassociate*", "connect:Modify*"], "Resource": "*"}`,

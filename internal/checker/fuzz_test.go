@@ -2,11 +2,13 @@ package checker
 
 import (
 	"errors"
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
@@ -22,7 +24,7 @@ func FuzzDocument(f *testing.F) {
 		`{"Effect": "Deny", "NotAction": "s3:*", "NotResource": ["arn:aws:connect:*:*:instance/${aws:userid}"], "Principal": {"AWS": ["1", "2"]}}`)))
 	f.Add([]byte(`{"Statement": [}`))
 	f.Add([]byte(`{"Statement":[{"Sid":"a<b>&\u0001","Condition":{"Null":{"k":["true",false]}}}]}`))
-	c := mustSnapshot(f, catalog.Latest)
+	c := catalogtest.Load(f, catalog.Latest)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := policy.Parse(data)
 		if err != nil {

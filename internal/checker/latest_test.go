@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -20,7 +21,7 @@ func checkLatest(t *testing.T, json string, kind policy.Kind) []Finding {
 	if err != nil {
 		t.Fatalf("test policy does not parse: %v", err)
 	}
-	return New(mustSnapshot(t, catalog.Latest)).Document(doc, policy.Size(json), kind)
+	return New(catalogtest.Load(t, catalog.Latest)).Document(doc, policy.Size(json), kind)
 }
 
 // errorsAndWarnings leaves out suggestions, which never fail a plan.
@@ -114,7 +115,7 @@ func TestLatestFindings(t *testing.T) {
 }
 
 func TestLatestAllowedActionsOfConnectStar(t *testing.T) {
-	c := mustSnapshot(t, catalog.Latest)
+	c := catalogtest.Load(t, catalog.Latest)
 	doc, _ := policy.Parse([]byte(statementPolicy(`{"Effect": "Allow", "Action": "connect:*", "Resource": "*"}`)))
 	summary := Summarize(c, doc)
 	if len(summary.Allowed) != 387 {

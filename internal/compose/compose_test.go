@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/guard"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
@@ -16,20 +17,11 @@ import (
 
 const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
 
-func latest(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestComposeMergesInAwsIamPolicyDocumentOrder(t *testing.T) {
 	source := `{"Version": "2012-10-17", "Statement": [{"Sid": "Keep", "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*"},
 		{"Sid": "Replaced", "Effect": "Allow", "Action": "connect:ListUsers", "Resource": "` + instance + `"}]}`
 	override := `{"Statement": [{"Sid": "Users", "Effect": "Allow", "Action": "connect:DescribeUser", "Resource": "` + instance + `/agent/u1"}]}`
-	result, problems := Compose(latest(t), Input{
+	result, problems := Compose(catalogtest.Latest(t), Input{
 		ID:         "p1",
 		Sources:    []string{source},
 		Overrides:  []string{override},
@@ -97,7 +89,7 @@ func TestComposeProblemsSayWhere(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			result, problems := Compose(latest(t), tt.in)
+			result, problems := Compose(catalogtest.Latest(t), tt.in)
 			for _, p := range problems {
 				if p.Severity == tt.want.Severity && p.Part == tt.want.Part && p.Index == tt.want.Index && p.Field == tt.want.Field &&
 					p.FieldIndex == tt.want.FieldIndex && strings.Contains(p.Message, tt.inMsg) {
@@ -115,7 +107,7 @@ func TestComposeProblemsSayWhere(t *testing.T) {
 func TestComposeAddsDependentActionsTransitively(t *testing.T) {
 	user := instance + "/agent/u1"
 	group := "arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/t1"
-	result, problems := Compose(latest(t), Input{DependentActions: true,
+	result, problems := Compose(catalogtest.Latest(t), Input{DependentActions: true,
 		Grants: []planner.Grant{{Actions: []string{"connect:AssociateTrafficDistributionGroupUser"}, Resources: []string{user, group}}}})
 	if len(problems) > 0 {
 		t.Fatalf("problems: %+v", problems)
@@ -145,7 +137,7 @@ func TestComposeAddsDependentActionsTransitively(t *testing.T) {
 // group's inline quota, and fits minimised.
 func TestComposeTooLargeSaysWhetherMinimizeFits(t *testing.T) {
 	grant := planner.Grant{AccessLevels: []catalog.AccessLevel{catalog.AccessRead, catalog.AccessList}, Resources: []string{instance, instance + "/*"}}
-	_, problems := Compose(latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, Kind: policy.KindGroupInline})
+	_, problems := Compose(catalogtest.Latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, Kind: policy.KindGroupInline})
 	found := false
 	for _, p := range problems {
 		if p.Part == PartKind && p.Severity == checker.SeverityError {
@@ -158,7 +150,7 @@ func TestComposeTooLargeSaysWhetherMinimizeFits(t *testing.T) {
 	if !found {
 		t.Fatalf("no size error: %+v", problems)
 	}
-	_, problems = Compose(latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, SizeLimit: 100})
+	_, problems = Compose(catalogtest.Latest(t), Input{DependentActions: true, Grants: []planner.Grant{grant}, SizeLimit: 100})
 	for _, p := range problems {
 		if p.Part == PartSizeLimit && strings.Contains(p.Message, "which fits") {
 			t.Errorf("minimize cannot fit 100 characters, yet: %q", p.Message)
@@ -173,7 +165,7 @@ func TestComposeMustNotAllow(t *testing.T) {
 		Grants:       []planner.Grant{{Actions: []string{"connect:DeleteUser", "connect:DescribeUser"}, Resources: []string{instance + "/agent/*"}}},
 		MustNotAllow: []guard.Forbidden{{Actions: []string{"connect:DescribeUser"}}, {Risks: []risk.Category{risk.Destruction}}, {Actions: []string{"connect:CreateUser"}}},
 	}
-	result, problems := Compose(latest(t), in)
+	result, problems := Compose(catalogtest.Latest(t), in)
 	if result != nil {
 		t.Error("a result despite a forbidden access")
 	}

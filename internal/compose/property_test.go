@@ -7,6 +7,7 @@ import (
 
 	"github.com/connect-iam/terraform-provider-connect/internal/access"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner/plannertest"
@@ -21,7 +22,7 @@ import (
 // services' dependent actions are on "*" by design, and not Connect's to
 // check.
 func TestComposedPolicyIsNeverWiderThanItsGrants(t *testing.T) {
-	c := latest(t)
+	c := catalogtest.Latest(t)
 	r := rand.New(rand.NewPCG(14, 1))
 	composed, dependents := 0, 0
 	for range 600 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -38,7 +39,7 @@ func largeGrants() []Grant {
 }
 
 func benchmarkPlan(b *testing.B, grants []Grant, opts Options) {
-	c := mustSnapshot(b, catalog.Latest)
+	c := catalogtest.Load(b, catalog.Latest)
 	b.ReportAllocs()
 	for b.Loop() {
 		result, problems := Plan(c, grants, opts)

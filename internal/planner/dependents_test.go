@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -14,7 +15,7 @@ const (
 )
 
 func TestDependentStatements(t *testing.T) {
-	c := mustSnapshot(t, catalog.Latest)
+	c := catalogtest.Load(t, catalog.Latest)
 	tagged := policy.Condition{Operator: "StringEquals", Key: "aws:ResourceTag/team", Values: []string{"blue"}}
 	secure := policy.Condition{Operator: "Bool", Key: "aws:SecureTransport", Values: []string{"true"}}
 	byInstance := policy.Condition{Operator: "StringEquals", Key: "connect:InstanceId", Values: []string{"abc"}}
@@ -149,7 +150,7 @@ func join(lines []string) string {
 // Every dependent action the catalog lists that is Connect's is in the
 // catalog, so that none falls back to another service's treatment.
 func TestDependentActionsExist(t *testing.T) {
-	c := mustSnapshot(t, catalog.Latest)
+	c := catalogtest.Load(t, catalog.Latest)
 	for _, a := range c.Actions() {
 		for _, d := range a.DependentActions {
 			if serviceOf(d) == c.Prefix {

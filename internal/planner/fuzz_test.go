@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
@@ -182,9 +184,6 @@ func names(actions []*catalog.Action) []string {
 
 func defaultCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.Latest)
 	return c
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
@@ -13,18 +14,6 @@ const instance = "arn:aws:connect:us-east-1:123456789012:instance/abc"
 
 // mustCatalog returns the 2020 snapshot, whose actions the tables of this
 // file name; latest_test.go covers the default snapshot.
-func mustCatalog(t testing.TB) *catalog.Catalog {
-	return mustSnapshot(t, catalog.PolicySentry2020)
-}
-
-func mustSnapshot(t testing.TB, name string) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func levels(l ...catalog.AccessLevel) []catalog.AccessLevel { return l }
 
@@ -43,7 +32,7 @@ func brief(statements []policy.Statement) []string {
 }
 
 func TestPlan(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	tests := []struct {
 		name   string
 		grants []Grant
@@ -126,7 +115,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestPlanGranted(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	result, _ := Plan(c, []Grant{{AccessLevels: levels(catalog.AccessRead), Resources: []string{instance + "/queue/*"}}}, Options{})
 	var names []string
 	for _, a := range result.Granted[0] {
@@ -138,7 +127,7 @@ func TestPlanGranted(t *testing.T) {
 }
 
 func TestPlanProblems(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	tests := []struct {
 		name  string
 		grant Grant
@@ -195,7 +184,7 @@ func TestPlanProblems(t *testing.T) {
 }
 
 func TestMinimizeActions(t *testing.T) {
-	c := mustCatalog(t)
+	c := catalogtest.PolicySentry2020(t)
 	byNames := func(names ...string) []*catalog.Action {
 		var out []*catalog.Action
 		for _, n := range names {
@@ -249,7 +238,7 @@ func names(actions []*catalog.Action) []string {
 // reference lists is granted there, with a warning; selected by a pattern
 // or an access level it is left out, as the current version has it.
 func TestPlanAcceptsWhatTheVersionsDisagreeOn(t *testing.T) {
-	c := mustSnapshot(t, catalog.Latest)
+	c := catalogtest.Load(t, catalog.Latest)
 	contacts := "arn:aws:connect:us-east-1:123456789012:instance/abc/contact/*"
 	result, problems := Plan(c, []Grant{{Actions: []string{"connect:StartOutboundVoiceContact"}, Resources: []string{contacts}}}, Options{})
 	if len(problems) > 0 {
@@ -279,7 +268,7 @@ func TestPlanAcceptsWhatTheVersionsDisagreeOn(t *testing.T) {
 // unable to act on its resources; an action named explicitly stays (the
 // check of the conditions reports it).
 func TestPlanLeavesOutWhatCannotMeetTheConditions(t *testing.T) {
-	c := mustSnapshot(t, catalog.Latest)
+	c := catalogtest.Load(t, catalog.Latest)
 	byTag := []policy.Condition{{Operator: "StringEquals", Key: "aws:ResourceTag/Department", Values: []string{"Test"}}}
 	result, problems := Plan(c, []Grant{{Actions: []string{"connect:DescribeUser", "connect:UpdateUser*"}, Resources: []string{"*"}, Conditions: byTag}}, Options{})
 	if len(problems) > 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner/plannertest"
@@ -171,10 +173,7 @@ func conditionsKey(conditions []policy.Condition) string {
 func forEachSnapshot(t *testing.T, test func(t *testing.T, c *catalog.Catalog)) {
 	for _, name := range catalog.SnapshotNames {
 		t.Run(name, func(t *testing.T) {
-			c, err := catalog.Load(name)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := catalogtest.Load(t, name)
 			test(t, c)
 		})
 	}

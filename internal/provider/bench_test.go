@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -46,10 +48,7 @@ func benchModel(i int) *policyDocumentModel {
 // connect_policy_document of bench/plan-time: convert, compose (build,
 // check, serialise, summarise).
 func BenchmarkPolicyDocumentRead(b *testing.B) {
-	c, err := catalog.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := catalogtest.Load(b, catalog.Latest)
 	model := benchModel(0)
 	b.ReportAllocs()
 	for b.Loop() {

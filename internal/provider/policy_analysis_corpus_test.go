@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
+
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/analysis"
@@ -33,10 +35,7 @@ var corpusSample = []struct{ file, kind string }{
 // through Terraform and checks that the data source's findings are those
 // of the analysis it converts (internal/analysis checks the whole corpus).
 func TestPolicyAnalysisCorpusThroughTerraform(t *testing.T) {
-	c, err := catalog.Load(catalog.Latest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.Latest)
 	m, err := risk.For(c)
 	if err != nil {
 		t.Fatal(err)

@@ -7,21 +7,13 @@ import (
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 )
-
-func latest(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // Every name of the table exists in the latest catalog, every category has
 // rules, and every entry has an impact and a source.
 func TestTableResolvesAgainstTheLatestCatalog(t *testing.T) {
-	c := latest(t)
+	c := catalogtest.Latest(t)
 	if _, err := New(c); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +44,7 @@ func TestTableResolvesAgainstTheLatestCatalog(t *testing.T) {
 }
 
 func TestCategoriesOfActions(t *testing.T) {
-	c := latest(t)
+	c := catalogtest.Latest(t)
 	m, _ := New(c)
 	tests := map[string][]Category{
 		"GetFederationToken":          {CredentialsExposure},
@@ -74,7 +66,7 @@ func TestCategoriesOfActions(t *testing.T) {
 }
 
 func TestCombinations(t *testing.T) {
-	c := latest(t)
+	c := catalogtest.Latest(t)
 	m, _ := New(c)
 	set := func(names ...string) func(*catalog.Action) bool {
 		return func(a *catalog.Action) bool { return slices.Contains(names, a.Name) }
@@ -94,10 +86,7 @@ func TestCombinations(t *testing.T) {
 
 // The table applies to the 2020 page where its actions exist.
 func TestTableOnThe2020Page(t *testing.T) {
-	c, err := catalog.Load(catalog.PolicySentry2020)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, catalog.PolicySentry2020)
 	m, err := New(c)
 	if err != nil {
 		t.Fatal(err)
