@@ -53,7 +53,7 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	}
 	rt, ok := c.ResourceType(resourceType)
 	if !ok {
-		resp.Error = function.NewArgumentFuncError(0, unknownResourceTypeMessage(c, resourceType, false))
+		resp.Error = argumentError(0, unknownResourceTypeMessage(c, resourceType, false))
 		return
 	}
 	values := map[string]string{}
@@ -64,7 +64,7 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	}
 	arn, err := c.BuildARN(rt, values)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(1, sentence(err.Error()))
+		resp.Error = argumentError(1, sentence(err.Error()))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, arn)

@@ -40,9 +40,9 @@ func TestARNFunctionRun(t *testing.T) {
 			"arn:aws:wisdom:us-east-1:123456789012:ai-agent/a1/b2:3", 0, ""},
 		{"unknown type", "queues", stringMap(), "", 0, `"queues" is not a Connect resource type (did you mean "queue"?)`},
 		{"missing part", "queue", stringMap("region", "us-east-1", "account", "123456789012", "instance_id", "abc"), "", 1,
-			"Queue ARN needs queue_id (its parts are partition, region, account, instance_id, queue_id)."},
+			"Queue ARN needs queue_id (its parts are partition, region, account, instance_id, queue_id)"},
 		{"unknown part", "instance", stringMap("region", "us-east-1", "account", "123456789012", "instance_id", "abc", "queue_id", "q"), "", 1,
-			`Instance ARN has no part "queue_id"; its parts are partition, region, account, instance_id.`},
+			`Instance ARN has no part "queue_id"; its parts are partition, region, account, instance_id`},
 		{"bad account", "instance", stringMap("region", "us-east-1", "account", "12", "instance_id", "abc"), "", 1, `account "12" is not a 12-digit account ID`},
 	}
 	for _, tt := range tests {

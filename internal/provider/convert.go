@@ -162,9 +162,16 @@ func sentence(s string) string {
 	return s
 }
 
-// errorf is function.NewArgumentFuncError with formatting.
+// argumentError is the error of a function's argument. Terraform writes it
+// as `Invalid value for "x" parameter: <message>.`, adding the final
+// period itself, so the message has none.
+func argumentError(argument int64, message string) *function.FuncError {
+	return function.NewArgumentFuncError(argument, strings.TrimSuffix(message, "."))
+}
+
+// errorf is argumentError with formatting.
 func errorf(argument int64, format string, args ...any) *function.FuncError {
-	return function.NewArgumentFuncError(argument, fmt.Sprintf(format, args...))
+	return argumentError(argument, fmt.Sprintf(format, args...))
 }
 
 // setComputed sets the computed attributes of a data source's state, which

@@ -49,7 +49,7 @@ func (f *expandActionsFunction) Run(ctx context.Context, req function.RunRequest
 	}
 	actions, problem := c.Resolve(pattern)
 	if problem != "" {
-		resp.Error = function.NewArgumentFuncError(0, problem)
+		resp.Error = argumentError(0, problem)
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, catalog.FullNames(actions))

@@ -53,7 +53,7 @@ func (f *parseARNFunction) Run(ctx context.Context, req function.RunRequest, res
 	}
 	rt, parts, err := c.ParseARN(arn)
 	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, sentence(err.Error()))
+		resp.Error = argumentError(0, sentence(err.Error()))
 		return
 	}
 	partValues := make(map[string]attr.Value, len(parts))
