@@ -12,7 +12,11 @@ import (
 	"os"
 	"strings"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/zclconf/go-cty/cty"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/provider"
 )
@@ -37,11 +41,11 @@ func schemaJSON(ctx context.Context) ([]byte, error) {
 			return nil, fmt.Errorf("%s: %s", d.Summary, d.Detail)
 		}
 	}
-	schema := providerSchema{
-		Provider:          convertSchema(resp.Provider),
-		ResourceSchemas:   map[string]schemaJSONType{},
-		DataSourceSchemas: map[string]schemaJSONType{},
-		Functions:         map[string]functionJSON{},
+	schema := &tfjson.ProviderSchema{
+		ConfigSchema:      convertSchema(resp.Provider),
+		ResourceSchemas:   map[string]*tfjson.Schema{},
+		DataSourceSchemas: map[string]*tfjson.Schema{},
+		Functions:         map[string]*tfjson.FunctionSignature{},
 	}
 	for name, s := range resp.ResourceSchemas {
 		schema.ResourceSchemas[name] = convertSchema(s)
@@ -50,143 +54,94 @@ func schemaJSON(ctx context.Context) ([]byte, error) {
 		schema.DataSourceSchemas[name] = convertSchema(s)
 	}
 	for name, f := range resp.Functions {
-		fn := functionJSON{Description: f.Description, Summary: f.Summary, ReturnType: typeJSON(f.Return.Type)}
+		fn := &tfjson.FunctionSignature{Description: f.Description, Summary: f.Summary, ReturnType: ctyType(f.Return.Type)}
 		for _, p := range f.Parameters {
-			fn.Parameters = append(fn.Parameters, parameterJSON{Name: p.Name, Description: p.Description, IsNullable: p.AllowNullValue, Type: typeJSON(p.Type)})
+			fn.Parameters = append(fn.Parameters, convertParameter(p))
 		}
 		if p := f.VariadicParameter; p != nil {
-			fn.VariadicParameter = &parameterJSON{Name: p.Name, Description: p.Description, IsNullable: p.AllowNullValue, Type: typeJSON(p.Type)}
+			fn.VariadicParameter = convertParameter(p)
 		}
 		schema.Functions[name] = fn
 	}
-	return json.MarshalIndent(map[string]any{
-		"format_version": "1.0",
+	return json.MarshalIndent(&tfjson.ProviderSchemas{
+		FormatVersion: "1.0",
 		// tfplugindocs looks the provider up by its short name.
-		"provider_schemas": map[string]providerSchema{"connect": schema},
+		Schemas: map[string]*tfjson.ProviderSchema{"connect": schema},
 	}, "", "  ")
 }
 
-type providerSchema struct {
-	Provider          schemaJSONType            `json:"provider"`
-	ResourceSchemas   map[string]schemaJSONType `json:"resource_schemas,omitempty"`
-	DataSourceSchemas map[string]schemaJSONType `json:"data_source_schemas,omitempty"`
-	Functions         map[string]functionJSON   `json:"functions,omitempty"`
-}
-
-type schemaJSONType struct {
-	Version int64     `json:"version"`
-	Block   blockJSON `json:"block"`
-}
-
-type blockJSON struct {
-	Attributes      map[string]attributeJSON `json:"attributes,omitempty"`
-	BlockTypes      map[string]blockTypeJSON `json:"block_types,omitempty"`
-	Description     string                   `json:"description,omitempty"`
-	DescriptionKind string                   `json:"description_kind,omitempty"`
-	Deprecated      bool                     `json:"deprecated,omitempty"`
-}
-
-type attributeJSON struct {
-	Type            json.RawMessage `json:"type,omitempty"`
-	NestedType      *nestedTypeJSON `json:"nested_type,omitempty"`
-	Description     string          `json:"description,omitempty"`
-	DescriptionKind string          `json:"description_kind,omitempty"`
-	Deprecated      bool            `json:"deprecated,omitempty"`
-	Required        bool            `json:"required,omitempty"`
-	Optional        bool            `json:"optional,omitempty"`
-	Computed        bool            `json:"computed,omitempty"`
-	Sensitive       bool            `json:"sensitive,omitempty"`
-}
-
-type nestedTypeJSON struct {
-	Attributes  map[string]attributeJSON `json:"attributes"`
-	NestingMode string                   `json:"nesting_mode"`
-}
-
-type blockTypeJSON struct {
-	NestingMode string    `json:"nesting_mode"`
-	Block       blockJSON `json:"block"`
-	MinItems    int64     `json:"min_items,omitempty"`
-	MaxItems    int64     `json:"max_items,omitempty"`
-}
-
-type functionJSON struct {
-	Description       string          `json:"description,omitempty"`
-	Summary           string          `json:"summary,omitempty"`
-	ReturnType        json.RawMessage `json:"return_type"`
-	Parameters        []parameterJSON `json:"parameters,omitempty"`
-	VariadicParameter *parameterJSON  `json:"variadic_parameter,omitempty"`
-}
-
-type parameterJSON struct {
-	Name        string          `json:"name,omitempty"`
-	Description string          `json:"description,omitempty"`
-	IsNullable  bool            `json:"is_nullable,omitempty"`
-	Type        json.RawMessage `json:"type"`
-}
-
-func convertSchema(s *tfprotov6.Schema) schemaJSONType {
+func convertSchema(s *tfprotov6.Schema) *tfjson.Schema {
 	if s == nil {
-		return schemaJSONType{Block: blockJSON{DescriptionKind: "plain"}}
+		return &tfjson.Schema{Block: &tfjson.SchemaBlock{DescriptionKind: tfjson.SchemaDescriptionKindPlain}}
 	}
-	return schemaJSONType{Version: s.Version, Block: convertBlock(s.Block)}
+	return &tfjson.Schema{Version: uint64(max(s.Version, 0)), Block: convertBlock(s.Block)}
 }
 
-func descriptionKind(k tfprotov6.StringKind) string {
+func descriptionKind(k tfprotov6.StringKind) tfjson.SchemaDescriptionKind {
 	if k == tfprotov6.StringKindMarkdown {
-		return "markdown"
+		return tfjson.SchemaDescriptionKindMarkdown
 	}
-	return "plain"
+	return tfjson.SchemaDescriptionKindPlain
 }
 
-func convertBlock(b *tfprotov6.SchemaBlock) blockJSON {
-	out := blockJSON{Description: b.Description, DescriptionKind: descriptionKind(b.DescriptionKind), Deprecated: b.Deprecated}
+func convertBlock(b *tfprotov6.SchemaBlock) *tfjson.SchemaBlock {
+	out := &tfjson.SchemaBlock{Description: b.Description, DescriptionKind: descriptionKind(b.DescriptionKind), Deprecated: b.Deprecated}
 	if len(b.Attributes) > 0 {
-		out.Attributes = map[string]attributeJSON{}
+		out.Attributes = map[string]*tfjson.SchemaAttribute{}
 		for _, a := range b.Attributes {
 			out.Attributes[a.Name] = convertAttribute(a)
 		}
 	}
 	if len(b.BlockTypes) > 0 {
-		out.BlockTypes = map[string]blockTypeJSON{}
+		out.NestedBlocks = map[string]*tfjson.SchemaBlockType{}
 		for _, nb := range b.BlockTypes {
-			out.BlockTypes[nb.TypeName] = blockTypeJSON{
+			out.NestedBlocks[nb.TypeName] = &tfjson.SchemaBlockType{
 				NestingMode: nestingMode(nb.Nesting.String()),
 				Block:       convertBlock(nb.Block),
-				MinItems:    nb.MinItems,
-				MaxItems:    nb.MaxItems,
+				MinItems:    uint64(max(nb.MinItems, 0)),
+				MaxItems:    uint64(max(nb.MaxItems, 0)),
 			}
 		}
 	}
 	return out
 }
 
-func convertAttribute(a *tfprotov6.SchemaAttribute) attributeJSON {
-	out := attributeJSON{
+func convertAttribute(a *tfprotov6.SchemaAttribute) *tfjson.SchemaAttribute {
+	out := &tfjson.SchemaAttribute{
 		Description: a.Description, DescriptionKind: descriptionKind(a.DescriptionKind), Deprecated: a.Deprecated,
 		Required: a.Required, Optional: a.Optional, Computed: a.Computed, Sensitive: a.Sensitive,
 	}
 	if a.NestedType != nil {
-		nested := &nestedTypeJSON{Attributes: map[string]attributeJSON{}, NestingMode: nestingMode(a.NestedType.Nesting.String())}
+		nested := &tfjson.SchemaNestedAttributeType{Attributes: map[string]*tfjson.SchemaAttribute{}, NestingMode: nestingMode(a.NestedType.Nesting.String())}
 		for _, na := range a.NestedType.Attributes {
 			nested.Attributes[na.Name] = convertAttribute(na)
 		}
-		out.NestedType = nested
+		out.AttributeNestedType = nested
 	} else {
-		out.Type = typeJSON(a.Type)
+		out.AttributeType = ctyType(a.Type)
 	}
 	return out
 }
 
-// nestingMode turns the protocol's "LIST" into Terraform's "list".
-func nestingMode(protocol string) string {
-	return strings.ToLower(protocol)
+func convertParameter(p *tfprotov6.FunctionParameter) *tfjson.FunctionParameter {
+	return &tfjson.FunctionParameter{Name: p.Name, Description: p.Description, IsNullable: p.AllowNullValue, Type: ctyType(p.Type)}
 }
 
-func typeJSON(t interface{ MarshalJSON() ([]byte, error) }) json.RawMessage {
+// nestingMode turns the protocol's "LIST" into Terraform's "list".
+func nestingMode(protocol string) tfjson.SchemaNestingMode {
+	return tfjson.SchemaNestingMode(strings.ToLower(protocol))
+}
+
+// ctyType converts a protocol type to the cty type terraform-json holds,
+// through the JSON form both share.
+func ctyType(t tftypes.Type) cty.Type {
 	b, err := t.MarshalJSON()
 	if err != nil {
 		panic(err) // tftypes documents MarshalJSON as error-free
 	}
-	return b
+	out, err := ctyjson.UnmarshalType(b)
+	if err != nil {
+		panic(fmt.Sprintf("type %s has no cty form: %v", b, err)) // every type of the protocol has one
+	}
+	return out
 }
