@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -34,6 +35,11 @@ type providerModel struct {
 
 type connectProvider struct {
 	version string
+	// data is what the last successful Configure gave data sources, for
+	// the direct path (see NewServer). mu guards it: Terraform configures
+	// before it reads, but each call is a goroutine of its own.
+	mu   sync.RWMutex
+	data any
 }
 
 // New returns a constructor of the provider at the given version.
@@ -41,6 +47,20 @@ func New(version string) func() provider.Provider {
 	return func() provider.Provider {
 		return &connectProvider{version: version}
 	}
+}
+
+// DataSourceData is what the last successful Configure gave data sources,
+// or nil.
+func (p *connectProvider) DataSourceData() any {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.data
+}
+
+func (p *connectProvider) setData(data any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.data = data
 }
 
 func (p *connectProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -67,6 +87,7 @@ func (p *connectProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 }
 
 func (p *connectProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	p.setData(nil)
 	var config providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
@@ -87,6 +108,7 @@ func (p *connectProvider) Configure(ctx context.Context, req provider.ConfigureR
 		return
 	}
 	resp.DataSourceData = c
+	p.setData(c)
 }
 
 func (p *connectProvider) Resources(context.Context) []func() resource.Resource {

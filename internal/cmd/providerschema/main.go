@@ -14,7 +14,6 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
@@ -132,9 +131,9 @@ func nestingMode(protocol string) tfjson.SchemaNestingMode {
 	return tfjson.SchemaNestingMode(strings.ToLower(protocol))
 }
 
-// ctyType converts a protocol type to the cty type terraform-json holds,
-// through the JSON form both share.
-func ctyType(t tftypes.Type) cty.Type {
+// ctyType converts a protocol type (a tftypes.Type) to the cty type
+// terraform-json holds, through the JSON form both share.
+func ctyType(t interface{ MarshalJSON() ([]byte, error) }) cty.Type {
 	b, err := t.MarshalJSON()
 	if err != nil {
 		panic(err) // tftypes documents MarshalJSON as error-free

@@ -1,4 +1,4 @@
-package provider
+package directpath
 
 import (
 	"context"
@@ -14,13 +14,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// validateDirect validates a wholly known configuration as the framework's
+// validate validates a wholly known configuration as the framework's
 // ValidateDataResourceConfig would: every validator of every configurable
 // attribute and block, at its path, then the data source's own
 // validation. It reports true only when all of them pass and it met
 // nothing it does not handle; otherwise the framework validates, and
 // reports.
-func validateDirect(ctx context.Context, ds datasource.DataSource, s schema.Schema, config tfsdk.Config) bool {
+func validate(ctx context.Context, ds datasource.DataSource, s schema.Schema, config tfsdk.Config) bool {
 	w := validation{ctx: ctx, config: config}
 	if !w.object(config.Raw, s.Attributes, s.Blocks, path.Empty()) {
 		return false
