@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -68,21 +67,21 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"An action of two levels, such as `connect:TagResource` (`Tagging` and `Write`), is kept by either.", quotedCode(catalog.AccessLevelNames())),
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevelValue())},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevels.validator())},
 			},
 			"resource_types": schema.ListAttribute{
 				MarkdownDescription: "Keep the actions that can act on one of these resource types, such as `queue` or `routing-profile`. " +
 					"The value `*` keeps the actions that support no resource-level permission and can only be granted on `\"*\"`.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypeValue(true))},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypeFilters.validator())},
 			},
 			"condition_keys": schema.ListAttribute{
 				MarkdownDescription: "Keep the actions that support one of these condition keys, such as `aws:ResourceTag/team`, `aws:ResourceTag/$${TagKey}` (in HCL, `$${` writes a literal `${`) or `connect:InstanceId`. " +
 					"Global keys other than the tag keys apply to every action.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeyValue())},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeys.validator())},
 			},
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Keep the actions whose names match one of these names or patterns, with or without the `connect:` prefix. " +
@@ -90,7 +89,7 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"A pattern that matches no action is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionValue("No matching action"))},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validator())},
 			},
 			"actions": schema.ListAttribute{
 				MarkdownDescription: "The names of the selected actions with their `connect:` prefix, sorted.",
@@ -189,64 +188,12 @@ func (d *actionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 // actionsQuery turns the filters into a catalog query, adding an error on
 // each value the configured catalog does not know.
 func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnostics) catalog.Query {
-	q := catalog.Query{AccessLevels: accessLevelsOf(model.AccessLevels, path.Root("access_levels"), diags)}
-	for _, v := range presentValues(model.ResourceTypes) {
-		if _, ok := c.ResourceType(v.value); !ok && v.value != catalog.WildcardOnlyType {
-			diags.AddAttributeError(path.Root("resource_types").AtListIndex(v.at), "Unknown resource type", unknownResourceTypeMessage(c, v.value, true))
-			continue
-		}
-		q.ResourceTypes = append(q.ResourceTypes, v.value)
+	return catalog.Query{
+		AccessLevels:  accessLevels.in(c, model.AccessLevels, path.Root("access_levels"), diags),
+		ResourceTypes: resourceTypeFilters.in(c, model.ResourceTypes, path.Root("resource_types"), diags),
+		ConditionKeys: conditionKeys.in(c, model.ConditionKeys, path.Root("condition_keys"), diags),
+		Names:         actionNames.in(c, model.Names, path.Root("names"), diags),
 	}
-	for _, v := range presentValues(model.ConditionKeys) {
-		key, ok := c.ConditionKey(v.value)
-		if !ok {
-			diags.AddAttributeError(path.Root("condition_keys").AtListIndex(v.at), "Unknown condition key", unknownConditionKeyMessage(c, v.value))
-			continue
-		}
-		q.ConditionKeys = append(q.ConditionKeys, key)
-	}
-	for _, v := range presentValues(model.Names) {
-		if _, problem := c.Resolve(v.value); problem != "" {
-			diags.AddAttributeError(path.Root("names").AtListIndex(v.at), "No matching action", problem)
-			continue
-		}
-		q.Names = append(q.Names, v.value)
-	}
-	return q
-}
-
-func unknownAccessLevelMessage(level string) string {
-	return fmt.Sprintf("%q is not an access level; use one of %s (or the CLI spelling, such as permissions-management).",
-		level, quoted(catalog.AccessLevelNames()))
-}
-
-// unknownResourceTypeMessage says that name is not a resource type; where
-// "*" is also accepted (the actions filter), it says so.
-func unknownResourceTypeMessage(c *catalog.Catalog, name string, starAccepted bool) string {
-	hint := ""
-	if suggestion := c.SuggestResourceType(name); suggestion != "" {
-		hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
-	}
-	star := ""
-	if starAccepted {
-		star = `, or "*" for the actions that support no resource-level permission`
-	}
-	return fmt.Sprintf("%q is not a Connect resource type%s; use one of %s%s.", name, hint, quoted(c.ResourceTypeNames()), star)
-}
-
-func unknownConditionKeyMessage(c *catalog.Catalog, name string) string {
-	hint := ""
-	if suggestion := c.SuggestConditionKey(name); suggestion != "" {
-		hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
-	}
-	var named []string
-	for _, key := range c.ConditionKeys() {
-		if key.Named() {
-			named = append(named, key.Name)
-		}
-	}
-	return fmt.Sprintf("%q is not a condition key that Connect actions support%s; use one of %s or a global key such as aws:SourceIp.",
-		name, hint, strings.Join(named, ", "))
 }
 
 func detailsOf(c *catalog.Catalog, a *catalog.Action) actionDetails {

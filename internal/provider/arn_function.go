@@ -51,9 +51,9 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 		resp.Error = funcErr
 		return
 	}
-	rt, ok := c.ResourceType(resourceType)
-	if !ok {
-		resp.Error = argumentError(0, unknownResourceTypeMessage(c, resourceType, false))
+	rt, problem := resourceTypes.find(c, resourceType)
+	if problem != "" {
+		resp.Error = argumentError(0, problem)
 		return
 	}
 	values := map[string]string{}

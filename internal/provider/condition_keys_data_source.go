@@ -51,7 +51,7 @@ func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaR
 					"A concrete tag key returns the key it is an instance of, `aws:ResourceTag/${TagKey}`.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeyValue())},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(conditionKeys.validator())},
 			},
 			"include_global": schema.BoolAttribute{
 				MarkdownDescription: "Whether to return the global condition keys, such as `aws:SourceIp`, that apply to every action. Defaults to `false`. " +
@@ -102,14 +102,7 @@ func (d *conditionKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	var selected []*catalog.ConditionKey
 	if model.Names != nil {
-		for _, v := range presentValues(model.Names) {
-			key, ok := c.ConditionKey(v.value)
-			if !ok {
-				resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(v.at), "Unknown condition key", unknownConditionKeyMessage(c, v.value))
-				continue
-			}
-			selected = append(selected, key)
-		}
+		selected = conditionKeys.in(c, model.Names, path.Root("names"), &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -90,21 +89,6 @@ func presentValues(values []types.String) []indexed {
 		if !v.IsNull() && !v.IsUnknown() {
 			out = append(out, indexed{i, v.ValueString()})
 		}
-	}
-	return out
-}
-
-// accessLevelsOf parses a list of access levels, with an error on each
-// element that is not one.
-func accessLevelsOf(values []types.String, at path.Path, diags *diag.Diagnostics) []catalog.AccessLevel {
-	var out []catalog.AccessLevel
-	for _, v := range presentValues(values) {
-		level, ok := catalog.ParseAccessLevel(v.value)
-		if !ok {
-			diags.AddAttributeError(at.AtListIndex(v.at), "Unknown access level", unknownAccessLevelMessage(v.value))
-			continue
-		}
-		out = append(out, level)
 	}
 	return out
 }

@@ -37,7 +37,7 @@ func mustNotAllowBlock() schema.ListNestedBlock {
 					MarkdownDescription: "Actions the policy must not allow: names or patterns, with or without the `connect:` prefix.",
 					ElementType:         types.StringType,
 					Optional:            true,
-					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionValue("Invalid must_not_allow"))},
+					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validatorTitled("Invalid must_not_allow"))},
 				},
 				"risks": schema.ListAttribute{
 					MarkdownDescription: fmt.Sprintf("Risk categories none of whose actions the policy may allow: %s.", quotedCode(risk.CategoryNames())),

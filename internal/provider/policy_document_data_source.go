@@ -185,13 +185,13 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 							MarkdownDescription: fmt.Sprintf("Select every action of these access levels: %s, or their CLI spellings such as `permissions-management`.", quotedCode(catalog.AccessLevelNames())),
 							ElementType:         types.StringType,
 							Optional:            true,
-							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevelValue())},
+							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevels.validator())},
 						},
 						"actions": schema.ListAttribute{
 							MarkdownDescription: "Select these actions: names or patterns with `*` and `?`, with or without the `connect:` prefix, in any case.",
 							ElementType:         types.StringType,
 							Optional:            true,
-							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionValue("Invalid grant"))},
+							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validatorTitled("Invalid grant"))},
 						},
 						"resources": schema.ListAttribute{
 							MarkdownDescription: "The Connect ARNs to grant on, possibly with `*` and `?` wildcards or policy variables, or `\"*\"`. " +
@@ -359,7 +359,7 @@ func composeInput(m *policyDocumentModel, diags *diag.Diagnostics) compose.Input
 	}
 	for i, g := range m.Grants {
 		in.Grants = append(in.Grants, planner.Grant{
-			AccessLevels: accessLevelsOf(g.AccessLevels, path.Root("grant").AtListIndex(i).AtName("access_levels"), diags),
+			AccessLevels: accessLevels.in(nil, g.AccessLevels, path.Root("grant").AtListIndex(i).AtName("access_levels"), diags),
 			Actions:      stringsOf(g.Actions),
 			Resources:    stringsOf(g.Resources),
 			Effect:       g.Effect.ValueString(),

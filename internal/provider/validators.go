@@ -71,48 +71,6 @@ func (v catalogString) ValidateString(_ context.Context, req validator.StringReq
 	}
 }
 
-// accessLevelValue accepts an access level in either spelling.
-func accessLevelValue() validator.String {
-	return catalogString{"value must be an access level", func(_ *catalog.Catalog, s string) problem {
-		if _, ok := catalog.ParseAccessLevel(s); !ok {
-			return problem{"Unknown access level", unknownAccessLevelMessage(s)}
-		}
-		return problem{}
-	}}
-}
-
-// resourceTypeValue accepts a resource type's name, and "*" where the
-// actions filter takes it.
-func resourceTypeValue(starAccepted bool) validator.String {
-	return catalogString{"value must be a resource type", func(c *catalog.Catalog, s string) problem {
-		if _, ok := c.ResourceType(s); ok || starAccepted && s == catalog.WildcardOnlyType {
-			return problem{}
-		}
-		return problem{"Unknown resource type", unknownResourceTypeMessage(c, s, starAccepted)}
-	}}
-}
-
-// conditionKeyValue accepts a condition key, concrete tag keys included.
-func conditionKeyValue() validator.String {
-	return catalogString{"value must be a condition key", func(c *catalog.Catalog, s string) problem {
-		if _, ok := c.ConditionKey(s); !ok {
-			return problem{"Unknown condition key", unknownConditionKeyMessage(c, s)}
-		}
-		return problem{}
-	}}
-}
-
-// actionValue accepts an action name or pattern that matches some action;
-// summary titles the error.
-func actionValue(summary string) validator.String {
-	return catalogString{"value must name or match a Connect action", func(c *catalog.Catalog, s string) problem {
-		if _, p := c.Resolve(s); p != "" {
-			return problem{summary, p}
-		}
-		return problem{}
-	}}
-}
-
 // grantResourceValue accepts what a grant may be granted on: "*" or an ARN
 // of a catalog type.
 func grantResourceValue() validator.String {

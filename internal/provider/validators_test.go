@@ -66,7 +66,7 @@ func TestCatalogValidatorsHoldForEverySnapshot(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var resp validator.StringResponse
-		actionValue("Invalid grant").ValidateString(context.Background(),
+		actionNames.validatorTitled("Invalid grant").ValidateString(context.Background(),
 			validator.StringRequest{Path: path.Root("a"), ConfigValue: types.StringValue(tt.value)}, &resp)
 		switch {
 		case tt.want == "" && resp.Diagnostics.HasError():

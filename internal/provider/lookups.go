@@ -1,0 +1,119 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+)
+
+// lookup is the one rule for a kind of name the catalog must know: how to
+// find it and what to say when it is not there. Its validator checks a
+// value before the provider is configured (against every snapshot, see
+// inEverySnapshot), and Read finds the values again in the configured
+// snapshot with the same message.
+type lookup[T any] struct {
+	summary     string // the diagnostic's summary, such as "Unknown resource type"
+	description string // the validator's description
+	// find returns what the name denotes, or a message that says why it
+	// denotes nothing.
+	find func(c *catalog.Catalog, name string) (T, string)
+}
+
+// The lookups, one per kind of name.
+var (
+	accessLevels = lookup[catalog.AccessLevel]{"Unknown access level", "value must be an access level",
+		func(_ *catalog.Catalog, name string) (catalog.AccessLevel, string) {
+			level, ok := catalog.ParseAccessLevel(name)
+			if !ok {
+				return level, fmt.Sprintf("%q is not an access level; use one of %s (or the CLI spelling, such as permissions-management).",
+					name, quoted(catalog.AccessLevelNames()))
+			}
+			return level, ""
+		}}
+	resourceTypes = lookup[*catalog.ResourceType]{"Unknown resource type", "value must be a resource type",
+		func(c *catalog.Catalog, name string) (*catalog.ResourceType, string) {
+			if rt, ok := c.ResourceType(name); ok {
+				return rt, ""
+			}
+			return nil, unknownResourceType(c, name, "")
+		}}
+	// resourceTypeFilters are the resource types of the actions filter,
+	// where "*" selects the actions that support no resource-level
+	// permission.
+	resourceTypeFilters = lookup[string]{"Unknown resource type", "value must be a resource type, or \"*\"",
+		func(c *catalog.Catalog, name string) (string, string) {
+			if _, ok := c.ResourceType(name); ok || name == catalog.WildcardOnlyType {
+				return name, ""
+			}
+			return "", unknownResourceType(c, name, `, or "*" for the actions that support no resource-level permission`)
+		}}
+	conditionKeys = lookup[*catalog.ConditionKey]{"Unknown condition key", "value must be a condition key",
+		func(c *catalog.Catalog, name string) (*catalog.ConditionKey, string) {
+			if key, ok := c.ConditionKey(name); ok {
+				return key, ""
+			}
+			hint := ""
+			if suggestion := c.SuggestConditionKey(name); suggestion != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
+			}
+			var named []string
+			for _, key := range c.ConditionKeys() {
+				if key.Named() {
+					named = append(named, key.Name)
+				}
+			}
+			return nil, fmt.Sprintf("%q is not a condition key that Connect actions support%s; use one of %s or a global key such as aws:SourceIp.",
+				name, hint, strings.Join(named, ", "))
+		}}
+	// actionNames are names or patterns that must match some action.
+	actionNames = lookup[string]{"No matching action", "value must name or match a Connect action",
+		func(c *catalog.Catalog, name string) (string, string) {
+			if _, problem := c.Resolve(name); problem != "" {
+				return "", problem
+			}
+			return name, ""
+		}}
+)
+
+func unknownResourceType(c *catalog.Catalog, name, alternative string) string {
+	hint := ""
+	if suggestion := c.SuggestResourceType(name); suggestion != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
+	}
+	return fmt.Sprintf("%q is not a Connect resource type%s; use one of %s%s.", name, hint, quoted(c.ResourceTypeNames()), alternative)
+}
+
+// validator checks a value in every snapshot.
+func (l lookup[T]) validator() validator.String { return l.validatorTitled(l.summary) }
+
+// validatorTitled is validator with another summary, for a name in a
+// grant or a rule ("Invalid grant").
+func (l lookup[T]) validatorTitled(summary string) validator.String {
+	return catalogString{l.description, func(c *catalog.Catalog, s string) problem {
+		if _, p := l.find(c, s); p != "" {
+			return problem{summary, p}
+		}
+		return problem{}
+	}}
+}
+
+// in finds the present values of a list in the catalog, with an error on
+// each element it does not know.
+func (l lookup[T]) in(c *catalog.Catalog, values []types.String, at path.Path, diags *diag.Diagnostics) []T {
+	var out []T
+	for _, v := range presentValues(values) {
+		found, p := l.find(c, v.value)
+		if p != "" {
+			diags.AddAttributeError(at.AtListIndex(v.at), l.summary, p)
+			continue
+		}
+		out = append(out, found)
+	}
+	return out
+}
