@@ -1,7 +1,10 @@
-// Package access works out what a policy effectively allows of Amazon
-// Connect: for each catalog action, the Allow statements that grant it, on
-// the resources it can act on there, less what an unconditional Deny takes
-// away, and how broadly. It knows nothing of Terraform.
+// Package access works out what a policy allows of Amazon Connect, in two
+// views. Of is the effective view: for each catalog action, the Allow
+// statements that grant it, on the resources it can act on there, less
+// what an unconditional Deny takes away, and how broadly. ByName is the
+// by-name view: the actions the Allow and Deny statements name. The risks
+// (guard) read the first; allowed_actions and allowed_by_access_level the
+// second. It knows nothing of Terraform.
 //
 // It errs toward reporting access: a Deny counts only when it is certain to
 // apply (no condition, resources that surely cover the allowed ones), so

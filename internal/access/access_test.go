@@ -1,6 +1,7 @@
 package access
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,5 +141,61 @@ func TestCovers(t *testing.T) {
 		if got := Covers(tt.p, tt.q); got != tt.want {
 			t.Errorf("Covers(%q, %q) = %v, want %v", tt.p, tt.q, got, tt.want)
 		}
+	}
+}
+
+// The two views of what a policy allows disagree where a Deny surely
+// applies: by name, an action an Allow names is allowed; effectively, not.
+func TestByName(t *testing.T) {
+	c := catalogtest.PolicySentry2020(t)
+	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [` + strings.Join([]string{
+		`{"Effect": "Allow", "Action": ["connect:Describe*", "connect:Nothing*", "connect:DescribeUsr"], "Resource": "*"}`,
+		`{"Effect": "Deny", "NotAction": ["connect:Describe*", "connect:Get*", "connect:List*", "connect:Update*", "connect:Create*", "connect:Start*", "connect:Stop*", "connect:Suspend*", "connect:Resume*", "connect:Tag*", "connect:Untag*", "connect:Associate*", "connect:Disassociate*", "connect:Modify*"], "Resource": "*"}`,
+	}, ",") + `]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ByName(c, doc)
+	if len(s.Allowed) != 6 || s.Allowed[0] != "connect:DescribeContactFlow" {
+		t.Errorf("allowed = %v", s.Allowed)
+	}
+	if want := []string{"connect:DeleteUser", "connect:DestroyInstance"}; !slices.Equal(s.Denied, want) {
+		t.Errorf("denied = %v, want %v", s.Denied, want)
+	}
+	if want := []string{"connect:DescribeUsr", "connect:Nothing*"}; !slices.Equal(s.Unknown, want) {
+		t.Errorf("unknown = %v, want %v", s.Unknown, want)
+	}
+	if len(s.AllowedByLevel[catalog.AccessRead]) != 6 || len(s.AllowedByLevel[catalog.AccessWrite]) != 0 || s.AllowedByLevel[catalog.AccessTagging] == nil {
+		t.Errorf("by level = %v", s.AllowedByLevel)
+	}
+}
+
+func TestTheTwoViewsDisagreeOnADeny(t *testing.T) {
+	c := catalogtest.Latest(t)
+	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Action": ["connect:DescribeUser", "connect:DeleteUser"], "Resource": "*"},
+		{"Effect": "Deny", "Action": "connect:DeleteUser", "Resource": "*"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deleteUser, _ := c.Action("DeleteUser")
+	if named := ByName(c, doc); !slices.Contains(named.Allowed, "connect:DeleteUser") {
+		t.Errorf("by name, DeleteUser is not allowed: %v", named.Allowed)
+	}
+	if Of(c, doc).Allows(deleteUser) {
+		t.Error("effectively, DeleteUser is allowed despite the Deny")
+	}
+}
+
+func TestLatestAllowedActionsOfConnectStar(t *testing.T) {
+	c := catalogtest.Load(t, catalog.Latest)
+	doc, _ := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "connect:*", "Resource": "*"}]}`))
+	summary := ByName(c, doc)
+	if len(summary.Allowed) != 387 {
+		t.Errorf("connect:* allows %d actions, want every one of the 387", len(summary.Allowed))
+	}
+	if len(summary.AllowedByLevel[catalog.AccessWrite]) != 235 || len(summary.AllowedByLevel[catalog.AccessTagging]) != 2 {
+		t.Errorf("Write = %d (want 235, tagging included), Tagging = %d (want 2)",
+			len(summary.AllowedByLevel[catalog.AccessWrite]), len(summary.AllowedByLevel[catalog.AccessTagging]))
 	}
 }

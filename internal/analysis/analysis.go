@@ -44,7 +44,7 @@ type Result struct {
 	Findings []checker.Finding
 	// Summary is what the policy allows and denies by name; ByRisk is what
 	// it effectively allows (after Denies that surely apply), by risk.
-	Summary checker.Summary
+	Summary access.Named
 	ByRisk  map[risk.Category][]string
 	// Review is the change against the baseline; nil without one.
 	Review *guard.Review
@@ -80,7 +80,7 @@ type Problem struct {
 func Analyze(c *catalog.Catalog, m *risk.Model, in Input) (Result, []Problem) {
 	result := Result{
 		Size:    policy.Size(in.Policy),
-		Summary: checker.Summary{AllowedByLevel: map[catalog.AccessLevel][]string{}},
+		Summary: access.Named{AllowedByLevel: map[catalog.AccessLevel][]string{}},
 		ByRisk:  map[risk.Category][]string{},
 		Counts:  map[checker.Severity]int{},
 	}
@@ -95,7 +95,7 @@ func Analyze(c *catalog.Catalog, m *risk.Model, in Input) (Result, []Problem) {
 		acc := access.Of(c, doc)
 		findings = append(checker.New(c).Document(doc, result.Size, in.Kind), guard.Risks(m, acc)...)
 		checker.Sort(findings)
-		result.Summary = checker.Summarize(c, doc)
+		result.Summary = access.ByName(c, doc)
 		result.ByRisk = guard.ByRisk(m, acc)
 		problems = append(problems, violations(c, m, acc, in.MustNotAllow)...)
 		var reviewProblems []Problem

@@ -211,30 +211,6 @@ func TestConditionsForGrants(t *testing.T) {
 	}
 }
 
-func TestSummarize(t *testing.T) {
-	c := catalogtest.PolicySentry2020(t)
-	doc, err := policy.Parse([]byte(statementPolicy(
-		`{"Effect": "Allow", "Action": ["connect:Describe*", "connect:Nothing*", "connect:DescribeUsr"], "Resource": "*"}`,
-		`{"Effect": "Deny", "NotAction": ["connect:Describe*", "connect:Get*", "connect:List*", "connect:Update*", "connect:Create*", "connect:Start*", "connect:Stop*", "connect:Suspend*", "connect:Resume*", "connect:Tag*", "connect:Untag*", "connect:Associate*", "connect:Disassociate*", "connect:Modify*"], "Resource": "*"}`,
-	)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := Summarize(c, doc)
-	if len(s.Allowed) != 6 || s.Allowed[0] != "connect:DescribeContactFlow" {
-		t.Errorf("allowed = %v", s.Allowed)
-	}
-	if want := []string{"connect:DeleteUser", "connect:DestroyInstance"}; !slices.Equal(s.Denied, want) {
-		t.Errorf("denied = %v, want %v", s.Denied, want)
-	}
-	if want := []string{"connect:DescribeUsr", "connect:Nothing*"}; !slices.Equal(s.Unknown, want) {
-		t.Errorf("unknown = %v, want %v", s.Unknown, want)
-	}
-	if len(s.AllowedByLevel[catalog.AccessRead]) != 6 || len(s.AllowedByLevel[catalog.AccessWrite]) != 0 || s.AllowedByLevel[catalog.AccessTagging] == nil {
-		t.Errorf("by level = %v", s.AllowedByLevel)
-	}
-}
-
 // The index of allowed actions answers as matching each statement would.
 func TestActionIndex(t *testing.T) {
 	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [

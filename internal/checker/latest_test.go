@@ -114,19 +114,6 @@ func TestLatestFindings(t *testing.T) {
 	}
 }
 
-func TestLatestAllowedActionsOfConnectStar(t *testing.T) {
-	c := catalogtest.Load(t, catalog.Latest)
-	doc, _ := policy.Parse([]byte(statementPolicy(`{"Effect": "Allow", "Action": "connect:*", "Resource": "*"}`)))
-	summary := Summarize(c, doc)
-	if len(summary.Allowed) != 387 {
-		t.Errorf("connect:* allows %d actions, want every one of the 387", len(summary.Allowed))
-	}
-	if len(summary.AllowedByLevel[catalog.AccessWrite]) != 235 || len(summary.AllowedByLevel[catalog.AccessTagging]) != 2 {
-		t.Errorf("Write = %d (want 235, tagging included), Tagging = %d (want 2)",
-			len(summary.AllowedByLevel[catalog.AccessWrite]), len(summary.AllowedByLevel[catalog.AccessTagging]))
-	}
-}
-
 func TestLatestAWSManagedPolicyOverEveryQuota(t *testing.T) {
 	big := `{"Effect": "Allow", "Action": "connect:DescribeQueue", "Resource": "` + instance + `/queue/` + strings.Repeat("q", 11000) + `"}`
 	if findings := errorsAndWarnings(checkLatest(t, statementPolicy(big), policy.KindAWSManaged)); len(findings) > 0 {

@@ -97,7 +97,7 @@ type Result struct {
 	// Size is the policy's size as IAM counts it: characters without white
 	// space.
 	Size    int
-	Summary checker.Summary
+	Summary access.Named
 }
 
 type composer struct {
@@ -124,7 +124,7 @@ func Compose(c *catalog.Catalog, in Input) (*Result, []Problem) {
 	if k.hasError() {
 		return nil, k.problems
 	}
-	return &Result{Document: doc, JSON: doc.JSON(), Minified: minified, Size: size, Summary: checker.Summarize(c, doc)}, k.problems
+	return &Result{Document: doc, JSON: doc.JSON(), Minified: minified, Size: size, Summary: access.ByName(c, doc)}, k.problems
 }
 
 func (k *composer) add(p Problem) {

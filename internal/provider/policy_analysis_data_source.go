@@ -139,9 +139,10 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"allowed_actions": schema.ListAttribute{
-				MarkdownDescription: "The `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. Resources and conditions are not considered.",
-				ElementType:         types.StringType,
-				Computed:            true,
+				MarkdownDescription: "What the policy allows **by name**: the `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. " +
+					"Resources, conditions and Denies are not considered (`denied_actions` lists what the Denies name); `allowed_by_risk` is the effective view, after the Denies that surely apply.",
+				ElementType: types.StringType,
+				Computed:    true,
 			},
 			"denied_actions": schema.ListAttribute{
 				MarkdownDescription: "The `connect:` actions that the Deny statements name, expanded likewise, sorted.",
@@ -149,14 +150,14 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:            true,
 			},
 			"allowed_by_access_level": schema.MapAttribute{
-				MarkdownDescription: "`allowed_actions` grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`. " +
-					"An action of two levels, such as `connect:TagResource`, is listed under both.",
+				MarkdownDescription: "`allowed_actions` (the by-name view) grouped by access level: a key for each of `List`, `Read`, `Write`, `Permissions management` and `Tagging`. " +
+					"An action of two levels, such as `connect:TagResource`, is listed under both. An action that an unconditional Deny takes away is still listed here, and not in `allowed_by_risk`.",
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,
 			},
 			"allowed_by_risk": schema.MapAttribute{
-				MarkdownDescription: fmt.Sprintf("The allowed actions grouped by risk category: a key for each of %s. "+
-					"A Deny that surely covers an action takes it out; the actions of a combination of risk are under its category.", quotedCode(risk.CategoryNames())),
+				MarkdownDescription: fmt.Sprintf("What the policy **effectively** allows, grouped by risk category: a key for each of %s. "+
+					"Unlike `allowed_actions` (by name), a Deny that surely covers an action (unconditional, on resources that cover it) takes it out; the actions of a combination of risk are under its category.", quotedCode(risk.CategoryNames())),
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,
 			},

@@ -1,17 +1,22 @@
-package checker
+package access
 
 import (
 	"slices"
 	"strings"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/checker"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
-// Summary is what a policy allows and denies of Connect, by name: Action
-// patterns and NotAction expanded against the catalog, resources and
-// conditions not considered.
-type Summary struct {
+// Named is the by-name view of what a policy allows and denies of
+// Connect: the actions its Allow and Deny statements name, Action patterns
+// and NotAction expanded against the catalog, resources and conditions not
+// considered, and a Deny not taken from what is allowed. Access (Of) is the
+// other, effective view: what is allowed where, after the Denies that
+// surely apply. An action that an Allow names and an unconditional Deny
+// takes away is allowed by name and not effectively.
+type Named struct {
 	// Allowed and Denied are full action names, sorted.
 	Allowed []string
 	Denied  []string
@@ -23,8 +28,8 @@ type Summary struct {
 	Unknown []string
 }
 
-// Summarize expands what the policy's statements name.
-func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
+// ByName expands what the policy's statements name.
+func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 	allowed := map[*catalog.Action]bool{}
 	denied := map[*catalog.Action]bool{}
 	var unknown []string
@@ -38,7 +43,7 @@ func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
 		default:
 			continue
 		}
-		for _, a := range ActionsOf(c, s) {
+		for _, a := range checker.ActionsOf(c, s) {
 			target[a] = true
 		}
 		for _, pattern := range slices.Concat(s.Actions, s.NotActions) {
@@ -49,7 +54,7 @@ func Summarize(c *catalog.Catalog, doc *policy.Document) Summary {
 			}
 		}
 	}
-	summary := Summary{Unknown: policy.SortedUnique(unknown)}
+	summary := Named{Unknown: policy.SortedUnique(unknown)}
 	var allowedActions []*catalog.Action
 	for _, a := range c.Actions() {
 		if allowed[a] {
