@@ -73,6 +73,42 @@ HCL
   echo "output \"policies\" { value = [$(for ((i = 0; i < $1; i++)); do printf 'data.connect_policy_document.p%d.json, ' "$i"; done)] }"
 }
 
+# typical_config N: N smaller policy documents, as teams write them: a grant
+# by access level, a grant by name under a condition, and a Deny statement.
+# Terraform's own work on the literal policies is smaller, so the provider's
+# share of the plan shows more than with policy_config.
+typical_config() {
+  echo "$header"
+  for ((i = 0; i < $1; i++)); do
+    cat <<HCL
+data "connect_policy_document" "p$i" {
+  grant {
+    access_levels = ["Read"]
+    resources = [
+      "arn:aws:connect:us-east-1:123456789012:instance/i-$i",
+      "arn:aws:connect:us-east-1:123456789012:instance/i-$i/queue/*",
+    ]
+  }
+  grant {
+    actions   = ["StartTaskContact", "UpdateContactAttributes"]
+    resources = ["arn:aws:connect:us-east-1:123456789012:instance/i-$i/contact/*", "arn:aws:connect:us-east-1:123456789012:instance/i-$i/contact-flow/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["us-east-1"]
+    }
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["connect:DeleteInstance"]
+    resources = ["arn:aws:connect:us-east-1:123456789012:instance/i-$i"]
+  }
+}
+HCL
+  done
+  echo "output \"policies\" { value = [$(for ((i = 0; i < $1; i++)); do printf 'data.connect_policy_document.p%d.json, ' "$i"; done)] }"
+}
+
 # cheapest_config N: N of the provider's cheapest data source.
 cheapest_config() {
   echo "$header"

@@ -1,6 +1,8 @@
 // Package provider is the Terraform layer of the provider: its schema, data
-// sources and functions, converting between Terraform values and the pure
-// catalog, policy, planner and checker packages.
+// sources and functions. Each Read converts its model to the input of a
+// pure package (compose for connect_policy_document, analysis for
+// connect_policy_analysis, catalog for the tables) and its result and
+// problems back to state and diagnostics; the logic is theirs.
 package provider
 
 import (
