@@ -28,6 +28,12 @@ var SnapshotNames = []string{Latest, PolicySentry2020}
 //go:embed data/connect-latest.json
 var LatestSnapshot []byte
 
+// ServicesList is the generated list of every AWS service prefix; see
+// ServicesFile.
+//
+//go:embed data/aws-services.json
+var ServicesList []byte
+
 // Page is the catalog page as published by Policy Sentry (MIT licence; see
 // data/NOTICE.md), embedded unchanged.
 //

@@ -287,6 +287,36 @@ func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage) (int, error
 	return count, nil
 }
 
+// servicesList writes data/aws-services.json: every service prefix of the
+// package with its name, sorted, checked as the provider will read it.
+func servicesList(current *sourcePackage) ([]byte, error) {
+	var names map[string]string
+	if err := decodeStrict("service names", current.Files["data/serviceNames.json"], &names); err != nil {
+		return nil, fmt.Errorf("%s@%s: %w", packageName, current.Version, err)
+	}
+	source, err := current.source("every AWS service prefix and its name", "")
+	if err != nil {
+		return nil, err
+	}
+	f := &catalog.ServicesFile{
+		Format:      catalog.ServicesFormat,
+		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
+		Source:      source,
+	}
+	for prefix, name := range names {
+		f.Services = append(f.Services, catalog.Service{Prefix: prefix, Name: name})
+	}
+	catalog.SortServices(f.Services)
+	data, err := f.Encode()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := catalog.ParseServices(data); err != nil {
+		return nil, fmt.Errorf("the list of services does not load: %w", err)
+	}
+	return data, nil
+}
+
 func counts(f *catalog.SnapshotFile) catalog.SnapshotCounts {
 	c := catalog.SnapshotCounts{
 		Actions:              len(f.Actions),

@@ -89,5 +89,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if changes.breaking() && !*accept {
 		return fmt.Errorf("the new catalog removes actions or changes access levels or resource types (listed above); review them, then run again with -accept (make catalog ACCEPT=1)")
 	}
+	services, err := servicesList(current)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dataDir, "aws-services.json"), services, 0o644); err != nil {
+		return err
+	}
 	return os.WriteFile(target, encoded, 0o644)
 }

@@ -79,6 +79,9 @@ func TestOfflineRegenerationIsByteIdentical(t *testing.T) {
 	if !bytes.Equal(got, catalog.LatestSnapshot) {
 		t.Error("regenerating from the committed copy of the sources does not give the committed snapshot; run make catalog")
 	}
+	if services, _ := os.ReadFile(filepath.Join(dir, "aws-services.json")); !bytes.Equal(services, catalog.ServicesList) {
+		t.Error("regenerating from the committed copy of the sources does not give the committed list of services; run make catalog")
+	}
 	if !strings.Contains(stdout.String(), "No changes to actions, access levels, resource types or condition keys.") {
 		t.Errorf("summary of an unchanged catalog = %q", stdout.String())
 	}

@@ -32,6 +32,8 @@ var packageFiles = []string{
 	"data/actions/" + service + ".json",
 	"data/resourceTypes/" + service + ".json",
 	"data/conditionKeys/" + service + ".json",
+	// Every service's prefix and name, for data/aws-services.json.
+	"data/serviceNames.json",
 }
 
 // distFile records where a version's tarball came from and its integrity,

@@ -1,0 +1,146 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
+)
+
+// ServicesFormat names the layout of the list of AWS services; the parser
+// refuses any other.
+const ServicesFormat = "connect-iam-services/v1"
+
+// ServicesFile is the layout of data/aws-services.json: every AWS service
+// prefix that IAM knows, with the service's name, from the same pinned
+// version of the reference as the catalog. `make catalog` writes it. The
+// catalog models Connect's actions; this list only tells an action of a
+// real service, which the checks leave alone, from a prefix that is no
+// service at all, which is a mistake.
+type ServicesFile struct {
+	Format      string         `json:"format"`
+	GeneratedBy string         `json:"generated_by"`
+	Source      SnapshotSource `json:"source"`
+	Services    []Service      `json:"services"`
+}
+
+// Service is an AWS service as IAM names it.
+type Service struct {
+	// Prefix is the service prefix of its actions, such as "connect".
+	Prefix string `json:"prefix"`
+	Name   string `json:"name"`
+}
+
+// Encode writes the list as indented JSON with a final newline.
+func (f *ServicesFile) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var servicePrefixPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ParseServices reads a list of AWS services strictly: sorted, unique,
+// well-formed prefixes with names, and connect among them.
+func ParseServices(data []byte) (*Services, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f ServicesFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("services: unexpected data after the JSON object")
+	}
+	if f.Format != ServicesFormat {
+		return nil, fmt.Errorf("services: format is %q; this provider reads %q", f.Format, ServicesFormat)
+	}
+	s := &Services{byPrefix: map[string]Service{}}
+	for i, svc := range f.Services {
+		switch {
+		case !servicePrefixPattern.MatchString(svc.Prefix):
+			return nil, fmt.Errorf("services: service %d: prefix %q is not a service prefix", i, svc.Prefix)
+		case strings.TrimSpace(svc.Name) == "":
+			return nil, fmt.Errorf("services: service %s has no name", svc.Prefix)
+		case i > 0 && f.Services[i-1].Prefix >= svc.Prefix:
+			return nil, fmt.Errorf("services: %s is not after %s: the list must be sorted and unique", svc.Prefix, f.Services[i-1].Prefix)
+		}
+		s.byPrefix[svc.Prefix] = svc
+		s.prefixes = append(s.prefixes, svc.Prefix)
+	}
+	if _, ok := s.byPrefix[ServicePrefix]; !ok {
+		return nil, fmt.Errorf("services: the list has no %s", ServicePrefix)
+	}
+	s.Source = f.Source
+	return s, nil
+}
+
+// Services are the AWS services IAM knows.
+type Services struct {
+	Source   SnapshotSource
+	byPrefix map[string]Service
+	prefixes []string // sorted
+}
+
+// Lookup finds a service by its prefix, in any case, as IAM compares them.
+func (s *Services) Lookup(prefix string) (Service, bool) {
+	svc, ok := s.byPrefix[strings.ToLower(prefix)]
+	return svc, ok
+}
+
+// Prefixes lists every service prefix, sorted.
+func (s *Services) Prefixes() []string { return s.prefixes }
+
+// serviceAliases are names that policies write for a service whose IAM
+// prefix is another: the service's API or SDK name, or its former name.
+// Each was found in public policies (see the real-policy corpus of
+// internal/analysis); the right prefix is the one the Service Authorization
+// Reference gives the service.
+var serviceAliases = map[string]string{
+	"connectcases":      "cases",            // Amazon Connect Cases: API and SDK name connectcases
+	"qconnect":          "wisdom",           // Amazon Q in Connect: API and SDK name qconnect
+	"appintegrations":   "app-integrations", // Amazon AppIntegrations: API and SDK name appintegrations
+	"customer-profiles": "profile",          // Amazon Connect Customer Profiles: SDK name customer-profiles
+	"customerprofiles":  "profile",
+	"connectcampaigns":  "connect-campaigns", // Amazon Connect Outbound Campaigns: API name connectcampaigns
+	"connect-campaign":  "connect-campaigns",
+	"voice-id":          "voiceid",
+	"amazonconnect":     "connect",
+}
+
+// Suggest returns the prefix probably meant by one that is no service: the
+// service's own prefix for its API name (connectcases is cases), or the
+// nearest prefix within an edit or two (app-integartions is
+// app-integrations); "" when none is near.
+func (s *Services) Suggest(prefix string) string {
+	lower := strings.ToLower(prefix)
+	if to, ok := serviceAliases[lower]; ok {
+		if _, known := s.byPrefix[to]; known {
+			return to
+		}
+	}
+	suggestion, _ := nearest.Closest(lower, s.prefixes, max(1, min(2, len(lower)/4)))
+	return suggestion
+}
+
+// LoadServices returns the embedded list of AWS services, parsed once.
+func LoadServices() (*Services, error) { return loadServices() }
+
+var loadServices = sync.OnceValues(func() (*Services, error) { return ParseServices(ServicesList) })
+
+// SortServices sorts services by prefix, for the importer.
+func SortServices(services []Service) {
+	slices.SortFunc(services, func(a, b Service) int { return strings.Compare(a.Prefix, b.Prefix) })
+}

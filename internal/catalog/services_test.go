@@ -1,0 +1,76 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every AWS service prefix of the reference, the Connect family among them.
+func TestServicesList(t *testing.T) {
+	s, err := LoadServices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.Prefixes()); n != 456 {
+		t.Errorf("%d services, want 456 (data of %s)", n, s.Source.DataDate)
+	}
+	for _, prefix := range []string{"connect", "cases", "profile", "wisdom", "voiceid", "connect-campaigns", "app-integrations", "health-agent", "ds", "iam", "lex", "lambda", "s3", "kms", "kinesis", "firehose", "logs", "events", "chime", "mobiletargeting", "sms-voice", "social-messaging"} {
+		if _, ok := s.Lookup(prefix); !ok {
+			t.Errorf("%s is not a service", prefix)
+		}
+	}
+	if svc, ok := s.Lookup("DS"); !ok || svc.Name != "AWS Directory Service" {
+		t.Errorf("DS = %+v, %v; IAM compares prefixes in any case", svc, ok)
+	}
+}
+
+// A prefix that is no service: the service's own prefix for its API name,
+// or the nearest within an edit or two; nothing for what is near nothing.
+func TestSuggestService(t *testing.T) {
+	s, err := LoadServices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{
+		"connectcases":     "cases",
+		"qconnect":         "wisdom",
+		"appintegrations":  "app-integrations",
+		"app-integartions": "app-integrations",
+		"conect":           "connect",
+		"Connectcases":     "cases",
+		"zzzzzzzzzzzz":     "",
+	}
+	for prefix, want := range tests {
+		if got := s.Suggest(prefix); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", prefix, got, want)
+		}
+	}
+	for alias, to := range serviceAliases {
+		if _, ok := s.Lookup(alias); ok {
+			t.Errorf("alias %s is itself a service", alias)
+		}
+		if _, ok := s.Lookup(to); !ok {
+			t.Errorf("alias %s names %s, which is no service", alias, to)
+		}
+	}
+}
+
+func TestParseServicesRejectsMutations(t *testing.T) {
+	tests := map[string]struct{ data, message string }{
+		"another format": {`{"format": "x", "generated_by": "", "source": {}, "services": []}`, `format is "x"`},
+		"unsorted": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+			"services": [{"prefix": "s3", "name": "S3"}, {"prefix": "connect", "name": "Amazon Connect"}]}`, "must be sorted and unique"},
+		"a bad prefix": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+			"services": [{"prefix": "Connect", "name": "Amazon Connect"}]}`, "is not a service prefix"},
+		"no connect": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+			"services": [{"prefix": "s3", "name": "S3"}]}`, "has no connect"},
+		"an unknown field": {`{"format": "connect-iam-services/v1", "extra": 1}`, "unknown field"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			if _, err := ParseServices([]byte(tt.data)); err == nil || !strings.Contains(err.Error(), tt.message) {
+				t.Errorf("error = %v, want one containing %q", err, tt.message)
+			}
+		})
+	}
+}
