@@ -25,10 +25,10 @@ const ServicesFormat = "connect-iam-services/v1"
 // real service, which the checks leave alone, from a prefix that is no
 // service at all, which is a mistake.
 type ServicesFile struct {
-	Format      string         `json:"format"`
-	GeneratedBy string         `json:"generated_by"`
-	Source      SnapshotSource `json:"source"`
-	Services    []Service      `json:"services"`
+	Format      string           `json:"format"`
+	GeneratedBy string           `json:"generated_by"`
+	Sources     []SnapshotSource `json:"sources"`
+	Services    []Service        `json:"services"`
 }
 
 // Service is an AWS service as IAM names it.
@@ -36,6 +36,10 @@ type Service struct {
 	// Prefix is the service prefix of its actions, such as "connect".
 	Prefix string `json:"prefix"`
 	Name   string `json:"name"`
+	// Until is, for a service the current reference no longer lists, the
+	// data date of the last pinned version that did: a retired service,
+	// which older policies (AWS managed ones among them) still name.
+	Until string `json:"until,omitempty"`
 }
 
 // Encode writes the list as indented JSON with a final newline.
@@ -50,7 +54,10 @@ func (f *ServicesFile) Encode() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var servicePrefixPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var (
+	servicePrefixPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	datePattern          = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+)
 
 // ParseServices reads a list of AWS services strictly: sorted, unique,
 // well-formed prefixes with names, and connect among them.
@@ -74,6 +81,8 @@ func ParseServices(data []byte) (*Services, error) {
 			return nil, fmt.Errorf("services: service %d: prefix %q is not a service prefix", i, svc.Prefix)
 		case strings.TrimSpace(svc.Name) == "":
 			return nil, fmt.Errorf("services: service %s has no name", svc.Prefix)
+		case svc.Until != "" && !datePattern.MatchString(svc.Until):
+			return nil, fmt.Errorf("services: service %s: until %q is not a date", svc.Prefix, svc.Until)
 		case i > 0 && f.Services[i-1].Prefix >= svc.Prefix:
 			return nil, fmt.Errorf("services: %s is not after %s: the list must be sorted and unique", svc.Prefix, f.Services[i-1].Prefix)
 		}
@@ -83,15 +92,30 @@ func ParseServices(data []byte) (*Services, error) {
 	if _, ok := s.byPrefix[ServicePrefix]; !ok {
 		return nil, fmt.Errorf("services: the list has no %s", ServicePrefix)
 	}
-	s.Source = f.Source
+	for prefix, svc := range retiredServices {
+		if _, ok := s.byPrefix[prefix]; !ok {
+			s.byPrefix[prefix] = svc
+		}
+	}
+	s.Sources = f.Sources
 	return s, nil
+}
+
+// retiredServices are services that AWS retired before the pinned versions
+// of the reference, whose prefixes AWS managed policies still name (in
+// zoph-io/MAMIP of 2026-03-07, ReadOnlyAccess v178, AWSSupportServiceRolePolicy
+// v56 and ResourceGroupsTaggingAPITagUntagSupportedResources v4): an action
+// of theirs is no mistake of the policy's.
+var retiredServices = map[string]Service{
+	"elastic-inference": {Prefix: "elastic-inference", Name: "Amazon Elastic Inference (retired)", Until: "2024-04"},
+	"iot1click":         {Prefix: "iot1click", Name: "AWS IoT 1-Click (retired)", Until: "2024-12"},
 }
 
 // Services are the AWS services IAM knows.
 type Services struct {
-	Source   SnapshotSource
+	Sources  []SnapshotSource
 	byPrefix map[string]Service
-	prefixes []string // sorted
+	prefixes []string // sorted, those of the file
 }
 
 // Lookup finds a service by its prefix, in any case, as IAM compares them.

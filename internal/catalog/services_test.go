@@ -11,8 +11,13 @@ func TestServicesList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(s.Prefixes()); n != 456 {
-		t.Errorf("%d services, want 456 (data of %s)", n, s.Source.DataDate)
+	if n := len(s.Prefixes()); n != 459 {
+		t.Errorf("%d services, want 459: 456 of %s and 3 retired since %s", n, s.Sources[0].DataDate, s.Sources[1].DataDate)
+	}
+	for _, retired := range []string{"deepracer", "deepcomposer", "iot1click", "elastic-inference"} {
+		if svc, ok := s.Lookup(retired); !ok || svc.Until == "" {
+			t.Errorf("%s = %+v, %v; want a retired service", retired, svc, ok)
+		}
 	}
 	for _, prefix := range []string{"connect", "cases", "profile", "wisdom", "voiceid", "connect-campaigns", "app-integrations", "health-agent", "ds", "iam", "lex", "lambda", "s3", "kms", "kinesis", "firehose", "logs", "events", "chime", "mobiletargeting", "sms-voice", "social-messaging"} {
 		if _, ok := s.Lookup(prefix); !ok {
@@ -57,12 +62,12 @@ func TestSuggestService(t *testing.T) {
 
 func TestParseServicesRejectsMutations(t *testing.T) {
 	tests := map[string]struct{ data, message string }{
-		"another format": {`{"format": "x", "generated_by": "", "source": {}, "services": []}`, `format is "x"`},
-		"unsorted": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+		"another format": {`{"format": "x", "generated_by": "", "sources": [], "services": []}`, `format is "x"`},
+		"unsorted": {`{"format": "connect-iam-services/v1", "generated_by": "", "sources": [],
 			"services": [{"prefix": "s3", "name": "S3"}, {"prefix": "connect", "name": "Amazon Connect"}]}`, "must be sorted and unique"},
-		"a bad prefix": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+		"a bad prefix": {`{"format": "connect-iam-services/v1", "generated_by": "", "sources": [],
 			"services": [{"prefix": "Connect", "name": "Amazon Connect"}]}`, "is not a service prefix"},
-		"no connect": {`{"format": "connect-iam-services/v1", "generated_by": "", "source": {"role": "", "package": "", "version": "", "data_date": "", "integrity": "", "license": "", "origin": ""},
+		"no connect": {`{"format": "connect-iam-services/v1", "generated_by": "", "sources": [],
 			"services": [{"prefix": "s3", "name": "S3"}]}`, "has no connect"},
 		"an unknown field": {`{"format": "connect-iam-services/v1", "extra": 1}`, "unknown field"},
 	}

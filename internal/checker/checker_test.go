@@ -43,8 +43,47 @@ func TestCleanPolicyHasNoFindings(t *testing.T) {
 		`{"Effect": "Allow", "Action": ["s3:GetObject", "logs:*"], "Resource": ["arn:aws:s3:::bucket/*", "*"]}`,
 		`{"Effect": "Deny", "NotAction": "connect:Describe*", "Resource": "arn:aws:connect:*:*:instance/*"}`,
 	)
-	if findings := check(t, json); len(findings) != 0 {
+	findings := check(t, json)
+	// Only the note that the other services' actions are not checked.
+	if len(findings) != 1 || findings[0].Code != CodeUncheckedServices || findings[0].Severity != SeveritySuggestion ||
+		!strings.Contains(findings[0].Message, "2 actions of 2 services that the catalog does not model (logs and s3)") {
 		t.Errorf("clean policy has findings:\n%s", describe(findings))
+	}
+}
+
+// An action string that cannot be an action, and a prefix that is no
+// service, are errors whatever the service, with what was meant; a real
+// service outside the catalog is a suggestion, never silence.
+func TestActionsOfOtherServices(t *testing.T) {
+	tests := []struct {
+		action   string
+		code     string
+		severity Severity
+		message  string
+	}{
+		{"wisdom:QueryAssistant ", CodeMalformedAction, SeverityError, `write "wisdom:QueryAssistant"`},
+		{"connect:Describe User", CodeMalformedAction, SeverityError, `write "connect:DescribeUser"`},
+		{"app-integrations::ListEventIntegrations", CodeMalformedAction, SeverityError, `write "app-integrations:ListEventIntegrations"`},
+		{"connect:Describe-User", CodeMalformedAction, SeverityError, "has a character that no action has"},
+		{"app-integartions:DeleteDataIntegration", CodeUnknownService, SeverityError, "did you mean app-integrations:DeleteDataIntegration?"},
+		{"connectcases:GetCase", CodeUnknownService, SeverityError, "did you mean cases:GetCase?"},
+		{"qconnect:UpdateSessionData", CodeUnknownService, SeverityError, "did you mean wisdom:UpdateSessionData?"},
+		{"appintegrations:ListApplications", CodeUnknownService, SeverityError, "did you mean app-integrations:ListApplications?"},
+		{"zzqqxxww:DoSomething", CodeUnknownService, SeveritySuggestion, "if it is not a service AWS added since"},
+		{"profile:SearchProfiles", CodeUncheckedServices, SeveritySuggestion, "1 action of another service that the catalog does not model (profile)"},
+		{"deepracer:ListModels", CodeUncheckedServices, SeveritySuggestion, "(deepracer)"},
+		{"iot1click:ListDevices", CodeUncheckedServices, SeveritySuggestion, "(iot1click)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.action, func(t *testing.T) {
+			findings := check(t, statementPolicy(`{"Effect": "Allow", "Action": "`+tt.action+`", "Resource": "*"}`))
+			for _, f := range findings {
+				if f.Code == tt.code && f.Severity == tt.severity && strings.Contains(f.Message, tt.message) {
+					return
+				}
+			}
+			t.Errorf("no %s %s containing %q:\n%s", tt.severity, tt.code, tt.message, describe(findings))
+		})
 	}
 }
 

@@ -31,6 +31,7 @@ func (k *Checker) Document(doc *policy.Document, size int, kind policy.Kind) []F
 			Message: fmt.Sprintf("Sid %q is already used by statement %d; Sids must be unique within a policy.", reuse.Sid, reuse.First)})
 	}
 	findings = append(findings, SizeFindings(size, kind)...)
+	findings = append(findings, uncheckedServices(doc)...)
 	for _, gap := range DependentActionGaps(k.catalog, doc) {
 		// The reference lists these as permissions an action may also need,
 		// often only in the console: a hint, not a defect.
@@ -105,6 +106,42 @@ func SizeFindings(size int, kind policy.Kind) []Finding {
 		findings = append(findings, f)
 	}
 	return findings
+}
+
+// uncheckedServices says which services' actions the policy names that the
+// catalog does not model: their prefix is a real service, and that is all
+// that is checked of them. A hint, never silence taken for a check.
+func uncheckedServices(doc *policy.Document) []Finding {
+	services, err := catalog.LoadServices()
+	if err != nil {
+		return nil // the action checks report the bug
+	}
+	count := 0
+	var prefixes []string
+	for _, s := range doc.Statements {
+		for _, action := range slices.Concat(s.Actions, s.NotActions) {
+			service, _, ok := catalog.SplitAction(action)
+			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) {
+				continue
+			}
+			if svc, known := services.Lookup(service); known {
+				count++
+				prefixes = append(prefixes, svc.Prefix)
+			}
+		}
+	}
+	if count == 0 {
+		return nil
+	}
+	prefixes = policy.SortedUnique(prefixes)
+	what := fmt.Sprintf("%d actions of %d services", count, len(prefixes))
+	if count == 1 {
+		what = "1 action of another service"
+	} else if len(prefixes) == 1 {
+		what = fmt.Sprintf("%d actions of another service", count)
+	}
+	return []Finding{{Code: CodeUncheckedServices, Severity: SeveritySuggestion, Statement: -1, Condition: -1,
+		Message: fmt.Sprintf("The policy names %s that the catalog does not model (%s): their services exist, but whether the actions do, and fit their resources and conditions, is not checked.", what, JoinAtMost(prefixes, 6))}}
 }
 
 func thousands(n int) string {

@@ -45,6 +45,8 @@ const (
 	CodeDuplicateSid             = "duplicate-sid"
 	CodePrincipalInIdentity      = "principal-in-identity-policy"
 	CodeMalformedAction          = "malformed-action"
+	CodeUnknownService           = "unknown-service"
+	CodeUncheckedServices        = "unchecked-services"
 	CodeUnknownAction            = "unknown-action"
 	CodeWildcardMatchesNothing   = "wildcard-matches-nothing"
 	CodeAllowAllActions          = "allow-all-actions"
@@ -76,7 +78,7 @@ const (
 var Codes = sortedCodes(
 	CodeMalformedPolicy, CodeInvalidVersion, CodeMissingVersion, CodeVariablesNeedVersion,
 	CodeMalformedStatement, CodeInvalidSid, CodeDuplicateSid, CodePrincipalInIdentity,
-	CodeMalformedAction, CodeUnknownAction, CodeWildcardMatchesNothing, CodeAllowAllActions, CodeAllowNotAction,
+	CodeMalformedAction, CodeUnknownService, CodeUncheckedServices, CodeUnknownAction, CodeWildcardMatchesNothing, CodeAllowAllActions, CodeAllowNotAction,
 	CodeMalformedARN, CodeUnknownResourceType, CodeActionResourceMismatch, CodeIneffectiveDeny, CodeResourceWildcard,
 	CodeUnknownOperator, CodeUnknownConditionKey, CodeUnsupportedConditionKey, CodeOperatorTypeMismatch,
 	CodeMissingSetOperator, CodeSetOperatorOnSingleValue, CodeInvalidConditionValue, CodeDuplicateCondition,

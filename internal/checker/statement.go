@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/policy"
@@ -208,8 +209,16 @@ func (k *Checker) action(action, element string, allow bool) ([]*catalog.Action,
 	if !ok || service == "" || name == "" {
 		return nil, finding(CodeMalformedAction, SeverityError, fmt.Sprintf("%q is not of the form service:Action, such as connect:DescribeUser.", action)), true
 	}
+	if problem := actionShapeProblem(action, service, name); problem != "" {
+		return nil, finding(CodeMalformedAction, SeverityError, problem), true
+	}
 	if !catalog.CoversService(action) {
-		return nil, Finding{}, false // another service's action: not ours to judge
+		// Another service's action: whether it exists is not ours to
+		// judge, but whether its service does is.
+		if f, unknown := k.unknownService(action, service, name, element); unknown {
+			return nil, f, true
+		}
+		return nil, Finding{}, false
 	}
 	matched, problem := k.catalog.Resolve(action)
 	switch {
@@ -225,6 +234,56 @@ func (k *Checker) action(action, element string, allow bool) ([]*catalog.Action,
 			"connect:* allows every Connect action, including those AWS adds later; list the actions needed, or select them with a grant."), true
 	}
 	return matched, Finding{}, false
+}
+
+// actionShapeProblem says why a string cannot be an action of any service,
+// or returns "": IAM matches no action by it, so whatever it was meant to
+// allow or deny, it does not.
+func actionShapeProblem(action, service, name string) string {
+	switch {
+	case strings.IndexFunc(action, unicode.IsSpace) >= 0:
+		return fmt.Sprintf("%q has white space in it, so it names no action; write %q.", action, strings.Join(strings.Fields(action), ""))
+	case strings.Contains(name, ":"):
+		return fmt.Sprintf("%q has more than one colon, so it names no action; write %q.", action, service+":"+strings.TrimLeft(name, ":"))
+	case strings.IndexFunc(service, func(r rune) bool { return !isServiceRune(r) }) >= 0,
+		strings.IndexFunc(name, func(r rune) bool { return !isNameRune(r) }) >= 0:
+		return fmt.Sprintf("%q has a character that no action has; an action is service:Name, of letters, digits and hyphens (in the service), with * and ? as wildcards.", action)
+	}
+	return ""
+}
+
+func isServiceRune(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '*' || r == '?'
+}
+
+func isNameRune(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '*' || r == '?'
+}
+
+// unknownService reports an action whose service prefix is no AWS service.
+// With a prefix it probably meant (cases for connectcases, the service a
+// misspelling is an edit or two from) it is an error; a prefix near none
+// may be of a service AWS retired long ago or added after the catalog,
+// which AWS managed policies show happens, so it is a suggestion.
+func (k *Checker) unknownService(action, service, name, element string) (Finding, bool) {
+	if catalog.HasWildcard(service) {
+		return Finding{}, false
+	}
+	services, err := catalog.LoadServices()
+	if err != nil {
+		return Finding{Code: CodeUnknownService, Severity: SeverityError, Element: element, Action: action, Condition: -1,
+			Message: fmt.Sprintf("The embedded list of AWS services is invalid: %v. This is a bug in the provider.", err)}, true
+	}
+	if _, ok := services.Lookup(service); ok {
+		return Finding{}, false
+	}
+	if suggestion := services.Suggest(service); suggestion != "" {
+		return Finding{Code: CodeUnknownService, Severity: SeverityError, Element: element, Action: action, Condition: -1,
+			Message: fmt.Sprintf("%q is not the prefix of any AWS service (did you mean %s:%s?), so %s names no action.", service, suggestion, name, action)}, true
+	}
+	return Finding{Code: CodeUnknownService, Severity: SeveritySuggestion, Element: element, Action: action, Condition: -1,
+		Message: fmt.Sprintf("%q is the prefix of no service that the reference of %s lists, nor of one it listed before: if it is not a service AWS added since, %s names no action.",
+			service, services.Sources[0].DataDate, action)}, true
 }
 
 // checkResources checks a Resource or NotResource element and returns the

@@ -288,23 +288,43 @@ func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage) (int, error
 }
 
 // servicesList writes data/aws-services.json: every service prefix of the
-// package with its name, sorted, checked as the provider will read it.
-func servicesList(current *sourcePackage) ([]byte, error) {
-	var names map[string]string
-	if err := decodeStrict("service names", current.Files["data/serviceNames.json"], &names); err != nil {
-		return nil, fmt.Errorf("%s@%s: %w", packageName, current.Version, err)
-	}
-	source, err := current.source("every AWS service prefix and its name", "")
-	if err != nil {
-		return nil, err
-	}
+// current package with its name, and those only the older package lists
+// (retired services) with its date, sorted, checked as the provider will
+// read it.
+func servicesList(current, older *sourcePackage) ([]byte, error) {
 	f := &catalog.ServicesFile{
 		Format:      catalog.ServicesFormat,
 		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
-		Source:      source,
 	}
-	for prefix, name := range names {
-		f.Services = append(f.Services, catalog.Service{Prefix: prefix, Name: name})
+	listed := map[string]bool{}
+	for i, pkg := range []*sourcePackage{current, older} {
+		if pkg == nil {
+			continue
+		}
+		var names map[string]string
+		if err := decodeStrict("service names", pkg.Files["data/serviceNames.json"], &names); err != nil {
+			return nil, fmt.Errorf("%s@%s: %w", packageName, pkg.Version, err)
+		}
+		role := "every AWS service prefix and its name"
+		if i > 0 {
+			role = "the services it lists that the current version no longer does (until)"
+		}
+		source, err := pkg.source(role, "")
+		if err != nil {
+			return nil, err
+		}
+		f.Sources = append(f.Sources, source)
+		for prefix, name := range names {
+			if listed[prefix] {
+				continue
+			}
+			listed[prefix] = true
+			svc := catalog.Service{Prefix: prefix, Name: name}
+			if i > 0 {
+				svc.Until = source.DataDate
+			}
+			f.Services = append(f.Services, svc)
+		}
 	}
 	catalog.SortServices(f.Services)
 	data, err := f.Encode()

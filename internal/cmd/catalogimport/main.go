@@ -89,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if changes.breaking() && !*accept {
 		return fmt.Errorf("the new catalog removes actions or changes access levels or resource types (listed above); review them, then run again with -accept (make catalog ACCEPT=1)")
 	}
-	services, err := servicesList(current)
+	services, err := servicesList(current, dependents)
 	if err != nil {
 		return err
 	}
