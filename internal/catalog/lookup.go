@@ -21,11 +21,30 @@ func (c *Catalog) Resolve(pattern string) (actions []*Action, problem string) {
 	hint := ""
 	if suggestions := c.Suggest(pattern); len(suggestions) > 0 {
 		hint = "; did you mean " + strings.Join(suggestions, " or ") + "?"
+	} else if owners := otherServicesOf(pattern); len(owners) > 0 {
+		// connect:CreateProfile is profile:CreateProfile.
+		hint = "; did you mean " + strings.Join(owners, " or ") + "?"
 	}
 	if HasWildcard(pattern) {
 		return nil, fmt.Sprintf("%s matches no Connect action%s", pattern, orPeriod(hint))
 	}
 	return nil, fmt.Sprintf("%s is not a Connect action%s", qualify(pattern), orPeriod(hint))
+}
+
+// otherServicesOf returns the actions of the same name in the services the
+// catalog knows by name, such as profile:CreateProfile for
+// connect:CreateProfile.
+func otherServicesOf(pattern string) []string {
+	_, name, _ := SplitAction(qualify(pattern))
+	named, err := LoadNamedActions()
+	if err != nil || HasWildcard(name) {
+		return nil
+	}
+	var out []string
+	for _, service := range named.Owners(name) {
+		out = append(out, service+":"+named.Match(service, name)[0])
+	}
+	return out
 }
 
 func orPeriod(hint string) string {

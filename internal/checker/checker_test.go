@@ -44,9 +44,9 @@ func TestCleanPolicyHasNoFindings(t *testing.T) {
 		`{"Effect": "Deny", "NotAction": "connect:Describe*", "Resource": "arn:aws:connect:*:*:instance/*"}`,
 	)
 	findings := check(t, json)
-	// Only the note that the other services' actions are not checked.
+	// Only the note that the other services' actions are checked by name.
 	if len(findings) != 1 || findings[0].Code != CodeUncheckedServices || findings[0].Severity != SeveritySuggestion ||
-		!strings.Contains(findings[0].Message, "2 actions of 2 services that the catalog does not model (logs and s3)") {
+		!strings.Contains(findings[0].Message, "2 actions of 2 services that the catalog does not model in full: of logs and s3, that each action exists is checked") {
 		t.Errorf("clean policy has findings:\n%s", describe(findings))
 	}
 }
@@ -70,9 +70,17 @@ func TestActionsOfOtherServices(t *testing.T) {
 		{"qconnect:UpdateSessionData", CodeUnknownService, SeverityError, "did you mean wisdom:UpdateSessionData?"},
 		{"appintegrations:ListApplications", CodeUnknownService, SeverityError, "did you mean app-integrations:ListApplications?"},
 		{"zzqqxxww:DoSomething", CodeUnknownService, SeveritySuggestion, "if it is not a service AWS added since"},
-		{"profile:SearchProfiles", CodeUncheckedServices, SeveritySuggestion, "1 action of another service that the catalog does not model (profile)"},
-		{"deepracer:ListModels", CodeUncheckedServices, SeveritySuggestion, "(deepracer)"},
-		{"iot1click:ListDevices", CodeUncheckedServices, SeveritySuggestion, "(iot1click)"},
+		{"profile:SearchProfiles", CodeUncheckedServices, SeveritySuggestion, "of profile, that each action exists is checked"},
+		{"deepracer:ListModels", CodeUncheckedServices, SeveritySuggestion, "of deepracer, only that the service exists"},
+		{"iot1click:ListDevices", CodeUncheckedServices, SeveritySuggestion, "of iot1click, only that the service exists"},
+		// The family and companion services are known by their action names.
+		{"profile:SerchProfiles", CodeUnknownAction, SeverityError, "did you mean profile:SearchProfiles?"},
+		{"connect-campaigns:UpdateDialerConfig", CodeUnknownAction, SeverityError, "did you mean connect-campaigns:UpdateCampaignDialerConfig?"},
+		{"profile:ListObjects", CodeUnknownAction, SeverityError, "did you mean profile:ListDomainObjects or profile:ListProfileObjects?"},
+		{"profile:DescribeUser", CodeUnknownAction, SeverityError, "did you mean connect:DescribeUser?"},
+		{"cases:Nothing*", CodeWildcardMatchesNothing, SeverityError, "matches no action of cases"},
+		{"s3:GetObjct", CodeUnknownAction, SeverityError, "did you mean s3:GetObject?"},
+		{"connect:CreateProfile", CodeUnknownAction, SeverityError, "did you mean profile:CreateProfile?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.action, func(t *testing.T) {

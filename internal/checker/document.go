@@ -116,32 +116,50 @@ func uncheckedServices(doc *policy.Document) []Finding {
 	if err != nil {
 		return nil // the action checks report the bug
 	}
+	named, err := catalog.LoadNamedActions()
+	if err != nil {
+		return nil
+	}
 	count := 0
-	var prefixes []string
+	var byName, unknown []string
 	for _, s := range doc.Statements {
 		for _, action := range slices.Concat(s.Actions, s.NotActions) {
 			service, _, ok := catalog.SplitAction(action)
 			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) {
 				continue
 			}
-			if svc, known := services.Lookup(service); known {
-				count++
-				prefixes = append(prefixes, svc.Prefix)
+			svc, known := services.Lookup(service)
+			if !known {
+				continue
+			}
+			count++
+			if named.Knows(svc.Prefix) {
+				byName = append(byName, svc.Prefix)
+			} else {
+				unknown = append(unknown, svc.Prefix)
 			}
 		}
 	}
 	if count == 0 {
 		return nil
 	}
-	prefixes = policy.SortedUnique(prefixes)
-	what := fmt.Sprintf("%d actions of %d services", count, len(prefixes))
+	byName, unknown = policy.SortedUnique(byName), policy.SortedUnique(unknown)
+	serviceCount := len(byName) + len(unknown)
+	what := fmt.Sprintf("%d actions of %d services", count, serviceCount)
 	if count == 1 {
 		what = "1 action of another service"
-	} else if len(prefixes) == 1 {
+	} else if serviceCount == 1 {
 		what = fmt.Sprintf("%d actions of another service", count)
 	}
+	var clauses []string
+	if len(byName) > 0 {
+		clauses = append(clauses, fmt.Sprintf("of %s, that each action exists is checked, not whether it fits its resources and conditions", JoinAtMost(byName, 6)))
+	}
+	if len(unknown) > 0 {
+		clauses = append(clauses, fmt.Sprintf("of %s, only that the service exists", JoinAtMost(unknown, 6)))
+	}
 	return []Finding{{Code: CodeUncheckedServices, Severity: SeveritySuggestion, Statement: -1, Condition: -1,
-		Message: fmt.Sprintf("The policy names %s that the catalog does not model (%s): their services exist, but whether the actions do, and fit their resources and conditions, is not checked.", what, JoinAtMost(prefixes, 6))}}
+		Message: fmt.Sprintf("The policy names %s that the catalog does not model in full: %s.", what, strings.Join(clauses, "; "))}}
 }
 
 func thousands(n int) string {

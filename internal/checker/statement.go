@@ -218,6 +218,9 @@ func (k *Checker) action(action, element string, allow bool) ([]*catalog.Action,
 		if f, unknown := k.unknownService(action, service, name, element); unknown {
 			return nil, f, true
 		}
+		if f, unknown := k.unknownNamedAction(action, service, name, element); unknown {
+			return nil, f, true
+		}
 		return nil, Finding{}, false
 	}
 	matched, problem := k.catalog.Resolve(action)
@@ -284,6 +287,31 @@ func (k *Checker) unknownService(action, service, name, element string) (Finding
 	return Finding{Code: CodeUnknownService, Severity: SeveritySuggestion, Element: element, Action: action, Condition: -1,
 		Message: fmt.Sprintf("%q is the prefix of no service that the reference of %s lists, nor of one it listed before: if it is not a service AWS added since, %s names no action.",
 			service, services.Sources[0].DataDate, action)}, true
+}
+
+// unknownNamedAction reports an action of a service the catalog knows by
+// name that names or matches none of its actions, with the nearest name of
+// that service, or the Connect action of that name.
+func (k *Checker) unknownNamedAction(action, service, name, element string) (Finding, bool) {
+	named, err := catalog.LoadNamedActions()
+	if err != nil || !named.Knows(service) || len(named.Match(service, name)) > 0 {
+		return Finding{}, false
+	}
+	hint := "."
+	if suggestions := named.Suggest(service, name); len(suggestions) > 0 {
+		for i, s := range suggestions {
+			suggestions[i] = strings.ToLower(service) + ":" + s
+		}
+		hint = fmt.Sprintf("; did you mean %s?", strings.Join(suggestions, " or "))
+	} else if a, ok := k.catalog.Action(name); ok && !catalog.HasWildcard(name) {
+		hint = fmt.Sprintf("; did you mean %s?", a.FullName())
+	}
+	if catalog.HasWildcard(name) {
+		return Finding{Code: CodeWildcardMatchesNothing, Severity: SeverityError, Element: element, Action: action, Condition: -1,
+			Message: fmt.Sprintf("%s matches no action of %s (%d actions, reference of %s)%s", action, strings.ToLower(service), named.Count(service), named.Source.DataDate, hint)}, true
+	}
+	return Finding{Code: CodeUnknownAction, Severity: SeverityError, Element: element, Action: action, Condition: -1,
+		Message: fmt.Sprintf("%s is not an action of %s (reference of %s)%s", action, strings.ToLower(service), named.Source.DataDate, hint)}, true
 }
 
 // checkResources checks a Resource or NotResource element and returns the

