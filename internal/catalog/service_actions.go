@@ -157,12 +157,14 @@ func (n *NamedActions) Suggest(service, name string) []string {
 	return out
 }
 
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
+
 // camelWords splits a name such as ListProfileObjects into its words.
 func camelWords(name string) []string {
 	var words []string
 	start := 0
 	for i := 1; i < len(name); i++ {
-		if 'A' <= name[i] && name[i] <= 'Z' && !('A' <= name[i-1] && name[i-1] <= 'Z') {
+		if isUpper(name[i]) && !isUpper(name[i-1]) {
 			words = append(words, name[start:i])
 			start = i
 		}

@@ -13,11 +13,11 @@ package main
 
 import (
 	"flag"
-	"strings"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 func main() {
