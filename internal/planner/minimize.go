@@ -93,3 +93,72 @@ func minimizeNames(c *catalog.Catalog, names []string) []string {
 	}
 	return policy.SortedUnique(append(MinimizeActions(c, known), others...))
 }
+
+// MinimizeAnyActions minimises full action names of the services the
+// catalog knows: Connect's as MinimizeActions does, another service's
+// against the names the catalog knows it by, each service apart (a
+// wildcard never spans services). Names of a service it does not know are
+// kept as they are.
+func MinimizeAnyActions(c *catalog.Catalog, names []string) []string {
+	named, err := catalog.LoadNamedActions()
+	var connect []*catalog.Action
+	byService := map[string]map[string]bool{}
+	var out []string
+	for _, full := range names {
+		service, name, _ := catalog.SplitAction(full)
+		if a, ok := c.Action(full); ok && strings.EqualFold(service, c.Prefix) {
+			connect = append(connect, a)
+			continue
+		}
+		if err != nil || !named.Knows(service) {
+			out = append(out, full)
+			continue
+		}
+		prefix := strings.ToLower(service)
+		if byService[prefix] == nil {
+			byService[prefix] = map[string]bool{}
+		}
+		for _, n := range named.Match(service, name) {
+			byService[prefix][n] = true
+		}
+	}
+	out = append(out, MinimizeActions(c, connect)...)
+	for prefix, in := range byService {
+		out = append(out, minimizeWithin(prefix, named.NamesOf(prefix), in)...)
+	}
+	return policy.SortedUnique(out)
+}
+
+// minimizeWithin writes the names of in, among all the names of a service
+// (sorted), as the shortest prefix wildcards that match only names of in,
+// in any case as IAM matches them; never "prefix:*".
+func minimizeWithin(prefix string, all []string, in map[string]bool) []string {
+	lower := make([]string, len(all))
+	for i, n := range all {
+		lower[i] = strings.ToLower(n)
+	}
+	var out []string
+	for name := range in {
+		chosen := name
+		for n := 1; n <= len(name); n++ {
+			p := strings.ToLower(name[:n])
+			span := 0
+			clean := true
+			for i, l := range lower {
+				if strings.HasPrefix(l, p) {
+					span++
+					clean = clean && in[all[i]]
+				}
+			}
+			if !clean {
+				continue
+			}
+			if n < len(name) || span > 1 {
+				chosen = name[:n] + "*"
+			}
+			break
+		}
+		out = append(out, prefix+":"+chosen)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -298,5 +299,47 @@ func TestPlanLeavesOutWhatCannotMeetTheConditions(t *testing.T) {
 	_, problems = Plan(c, []Grant{{Actions: []string{"connect:UpdateUserHierarchyS*"}, Resources: []string{"*"}, Conditions: byTag}}, Options{})
 	if len(problems) != 1 || !strings.Contains(problems[0].Message, "supports the keys of its conditions") {
 		t.Errorf("problems = %+v", problems)
+	}
+}
+
+// Minimising the actions of a service the catalog knows by name gives
+// wildcards that match exactly the same of its actions, never another
+// service's, never "service:*".
+func TestMinimizeAnyActionsKeepsEachServicesActions(t *testing.T) {
+	c := catalogtest.Latest(t)
+	named, err := catalog.LoadNamedActions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(16, 1))
+	for _, service := range named.Services() {
+		all := named.NamesOf(service)
+		for range 20 {
+			var names []string
+			for _, n := range all {
+				if r.IntN(3) == 0 {
+					names = append(names, service+":"+n)
+				}
+			}
+			if len(names) == 0 {
+				continue
+			}
+			names = append(names, "connect:SearchQueues", "connect:SearchQuickConnects")
+			minimized := MinimizeAnyActions(c, names)
+			var expanded []string
+			for _, m := range minimized {
+				if m == service+":*" {
+					t.Fatalf("%s minimised to %s", service, m)
+				}
+				got, problem := c.ExpandActions(m)
+				if problem != "" {
+					t.Fatalf("%s: %s", m, problem)
+				}
+				expanded = append(expanded, got...)
+			}
+			if want := policy.SortedUnique(names); !slices.Equal(policy.SortedUnique(expanded), want) {
+				t.Fatalf("%v minimised to %v, which matches %v", want, minimized, policy.SortedUnique(expanded))
+			}
+		}
 	}
 }

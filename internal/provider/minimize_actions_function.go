@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/planner"
 )
 
@@ -23,14 +22,14 @@ func (f *minimizeActionsFunction) Metadata(_ context.Context, _ function.Metadat
 
 func (f *minimizeActionsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
-		Summary: "Shortens a list of Amazon Connect actions into wildcards that match exactly the same actions.",
+		Summary: "Shortens a list of actions into wildcards that match exactly the same actions.",
 		MarkdownDescription: "Returns the shortest list of names and prefix wildcards, such as `connect:Describe*`, that matches exactly the same actions of the catalog " +
-			"as the given names and patterns; never `connect:*`. " +
+			"as the given names and patterns, each service apart; never `connect:*`. Actions of the services the catalog knows by name (such as `profile:` or `cases:`) are minimised against those names. " +
 			"**Warning:** a wildcard also matches actions that AWS adds to Connect later. An element that matches no action is an error." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.ListParameter{
 				Name:        "actions",
-				Description: "Action names or patterns, with or without the `connect:` prefix.",
+				Description: "Action names or patterns, with or without the `connect:` prefix, or with that of another service the catalog knows.",
 				ElementType: types.StringType,
 			},
 		},
@@ -49,18 +48,18 @@ func (f *minimizeActionsFunction) Run(ctx context.Context, req function.RunReque
 		resp.Error = funcErr
 		return
 	}
-	var actions []*catalog.Action
+	var actions []string
 	for i, name := range names {
 		if name.IsNull() {
 			resp.Error = errorf(0, "Element %d is null; give action names or patterns.", i)
 			return
 		}
-		matched, problem := c.Resolve(name.ValueString())
+		matched, problem := c.ExpandActions(name.ValueString())
 		if problem != "" {
 			resp.Error = errorf(0, "Element %d: %s", i, problem)
 			return
 		}
 		actions = append(actions, matched...)
 	}
-	resp.Error = resp.Result.Set(ctx, nonNil(planner.MinimizeActions(c, actions)))
+	resp.Error = resp.Result.Set(ctx, nonNil(planner.MinimizeAnyActions(c, actions)))
 }
