@@ -158,10 +158,10 @@ func (c *Catalog) resolveARN(arn string) ARNResolution {
 		res.Kind = ARNResource
 		return res
 	}
-	if len(fields) > 2 && !globMatchCase(fields[2], ServicePrefix) {
+	if len(fields) > 2 && !globMatchCase(fields[2], c.Prefix) {
 		// An ARN of a service some Connect type uses, such as wisdom, but of
 		// none of those types: another service's resource, not ours to judge.
-		return ARNResolution{Kind: ARNOtherService, Service: fields[2], Problem: fmt.Sprintf("is an ARN of %s, not of %s", fields[2], ServicePrefix)}
+		return ARNResolution{Kind: ARNOtherService, Service: fields[2], Problem: fmt.Sprintf("is an ARN of %s, not of %s", fields[2], c.Prefix)}
 	}
 	return ARNResolution{Kind: ARNNoType, Problem: c.noTypeProblem(arn)}
 }
@@ -197,7 +197,7 @@ func (c *Catalog) checkARNSyntax(arn string) (ARNResolution, bool) {
 		case service == "":
 			return malformed("has no service")
 		case !slices.ContainsFunc(c.services, func(s string) bool { return globMatchCase(service, s) }):
-			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, ServicePrefix)}, false
+			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, c.Prefix)}, false
 		}
 	}
 	if region, ok := field(3); ok {

@@ -131,6 +131,7 @@ type ResourceType struct {
 	ConditionKeys []string
 
 	service  string
+	owner    string // the prefix of the catalog that defines the type
 	template arnTemplate
 }
 
@@ -141,7 +142,7 @@ func (rt *ResourceType) Service() string { return rt.service }
 // (or to AWS) rather than to an instance: phone-number and
 // traffic-distribution-group, for example.
 func (rt *ResourceType) AccountLevel() bool {
-	return rt.service == ServicePrefix && !strings.Contains(rt.ARNFormat, "${InstanceId}")
+	return rt.service == rt.owner && rt.owner == ServicePrefix && !strings.Contains(rt.ARNFormat, "${InstanceId}")
 }
 
 // Collective reports whether the type's ARN ends in a literal "*": it stands
@@ -186,7 +187,10 @@ func (k *ConditionKey) matches(lowerName string) bool {
 // Catalog is the parsed catalog. It is immutable but for a cache of ARN
 // resolutions, and safe for concurrent use.
 type Catalog struct {
-	Prefix string
+	// Prefix is the service the catalog models, such as "connect", and
+	// ServiceName its name, such as "Amazon Connect".
+	Prefix      string
+	ServiceName string
 	// Name is the snapshot's name, such as "latest".
 	Name string
 	// Sources say where the snapshot's data comes from.
@@ -227,7 +231,7 @@ func (c *Catalog) PrefixSpan(prefix string) (lo, hi int) {
 // Action finds an action by name, with or without the "connect:" prefix,
 // ignoring case as IAM does.
 func (c *Catalog) Action(name string) (*Action, bool) {
-	a, ok := c.actionByLower[strings.ToLower(trimPrefix(name))]
+	a, ok := c.actionByLower[strings.ToLower(c.trimPrefix(name))]
 	return a, ok
 }
 
@@ -296,10 +300,36 @@ func FullNames(actions []*Action) []string {
 	return names
 }
 
-// trimPrefix removes a leading "connect:" in any case.
-func trimPrefix(name string) string {
-	if len(name) > len(ServicePrefix) && name[len(ServicePrefix)] == ':' && strings.EqualFold(name[:len(ServicePrefix)], ServicePrefix) {
-		return name[len(ServicePrefix)+1:]
+// trimPrefix removes a leading "connect:" (the catalog's service) in any
+// case.
+func (c *Catalog) trimPrefix(name string) string {
+	p := c.Prefix
+	if len(name) > len(p) && name[len(p)] == ':' && strings.EqualFold(name[:len(p)], p) {
+		return name[len(p)+1:]
 	}
 	return name
+}
+
+// qualify returns a pattern with the catalog's prefix when it has none.
+func (c *Catalog) qualify(pattern string) string {
+	if pattern == "*" || !strings.Contains(pattern, ":") {
+		return c.Prefix + ":" + pattern
+	}
+	return pattern
+}
+
+// covers reports whether a pattern can name actions of the catalog's
+// service.
+func (c *Catalog) covers(pattern string) bool {
+	service, _, _ := SplitAction(c.qualify(pattern))
+	return GlobMatch(service, c.Prefix)
+}
+
+// actionNoun is how messages name an action of the catalog: "Connect
+// action", or "action of cases".
+func (c *Catalog) actionNoun() string {
+	if c.Prefix == ServicePrefix {
+		return "Connect action"
+	}
+	return "action of " + c.Prefix
 }

@@ -86,16 +86,16 @@ func CoversService(pattern string) bool {
 // Match returns the actions, sorted by name, that a pattern matches. The
 // pattern may omit the "connect:" prefix; "*" matches every action.
 func (c *Catalog) Match(pattern string) []*Action {
-	full := qualify(pattern)
+	full := c.qualify(pattern)
 	if !HasWildcard(full) {
 		// A plain name: a lookup, for the service and the action alike.
 		service, _, _ := SplitAction(full)
-		if a, ok := c.Action(full); ok && strings.EqualFold(service, ServicePrefix) {
+		if a, ok := c.Action(full); ok && strings.EqualFold(service, c.Prefix) {
 			return []*Action{a}
 		}
 		return nil
 	}
-	if !CoversService(full) {
+	if !c.covers(full) {
 		return nil
 	}
 	var out []*Action
@@ -115,7 +115,7 @@ func (c *Catalog) Match(pattern string) []*Action {
 // the closest, no other pattern shape, never "*", so that taking a
 // suggestion cannot widen an Allow or a Deny beyond what was meant.
 func (c *Catalog) Suggest(input string) []string {
-	query := strings.ToLower(trimPrefix(input))
+	query := strings.ToLower(c.trimPrefix(input))
 	wildcard := strings.IndexAny(query, "*?")
 	if wildcard < 0 {
 		return c.suggestNames(query)

@@ -11,9 +11,9 @@ import (
 // name names, or the actions a pattern matches. When there are none, problem
 // says why in one sentence, with the nearest names.
 func (c *Catalog) Resolve(pattern string) (actions []*Action, problem string) {
-	if !CoversService(pattern) {
+	if !c.covers(pattern) {
 		service, _, _ := SplitAction(pattern)
-		return nil, fmt.Sprintf("%s is an action of %s, not of %s.", pattern, service, ServicePrefix)
+		return nil, fmt.Sprintf("%s is an action of %s, not of %s.", pattern, service, c.Prefix)
 	}
 	if actions = c.Match(pattern); len(actions) > 0 {
 		return actions, ""
@@ -21,14 +21,14 @@ func (c *Catalog) Resolve(pattern string) (actions []*Action, problem string) {
 	hint := ""
 	if suggestions := c.Suggest(pattern); len(suggestions) > 0 {
 		hint = "; did you mean " + strings.Join(suggestions, " or ") + "?"
-	} else if owners := otherServicesOf(pattern); len(owners) > 0 {
+	} else if owners := otherServicesOf(c.qualify(pattern)); len(owners) > 0 && c.Prefix == ServicePrefix {
 		// connect:CreateProfile is profile:CreateProfile.
 		hint = "; did you mean " + strings.Join(owners, " or ") + "?"
 	}
 	if HasWildcard(pattern) {
-		return nil, fmt.Sprintf("%s matches no Connect action%s", pattern, orPeriod(hint))
+		return nil, fmt.Sprintf("%s matches no %s%s", pattern, c.actionNoun(), orPeriod(hint))
 	}
-	return nil, fmt.Sprintf("%s is not a Connect action%s", qualify(pattern), orPeriod(hint))
+	return nil, fmt.Sprintf("%s is not a %s%s", c.qualify(pattern), c.actionNoun(), orPeriod(hint))
 }
 
 // otherServicesOf returns the actions of the same name in the services the

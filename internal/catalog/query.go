@@ -21,14 +21,14 @@ type Query struct {
 func (c *Catalog) Query(q Query) []*Action {
 	var out []*Action
 	for _, a := range c.actions {
-		if q.matches(a) {
+		if q.matches(c, a) {
 			out = append(out, a)
 		}
 	}
 	return out
 }
 
-func (q Query) matches(a *Action) bool {
+func (q Query) matches(c *Catalog, a *Action) bool {
 	if len(q.AccessLevels) > 0 && !slices.ContainsFunc(q.AccessLevels, a.HasAccessLevel) {
 		return false
 	}
@@ -41,7 +41,7 @@ func (q Query) matches(a *Action) bool {
 		return false
 	}
 	if len(q.Names) > 0 && !slices.ContainsFunc(q.Names, func(pattern string) bool {
-		return GlobMatch(qualify(pattern), a.fullName)
+		return GlobMatch(c.qualify(pattern), a.fullName)
 	}) {
 		return false
 	}

@@ -160,8 +160,8 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 	if f.Format != SnapshotFormat {
 		return nil, fmt.Errorf("format is %q; this provider reads %q", f.Format, SnapshotFormat)
 	}
-	if f.Service != ServicePrefix {
-		return nil, fmt.Errorf("service is %q; this catalog describes %q", f.Service, ServicePrefix)
+	if !servicePrefixPattern.MatchString(f.Service) {
+		return nil, fmt.Errorf("service %q is not a service prefix", f.Service)
 	}
 	if len(f.Sources) == 0 {
 		return nil, errors.New("the header lists no sources")
@@ -169,7 +169,7 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 	if len(f.Actions) == 0 {
 		return nil, errors.New("it lists no actions")
 	}
-	spec := &catalogSpec{name: name, sources: f.Sources}
+	spec := &catalogSpec{name: name, prefix: f.Service, serviceName: f.ServiceName, sources: f.Sources}
 	seenType := map[string]bool{}
 	for _, rt := range f.ResourceTypes {
 		if seenType[rt.Name] {

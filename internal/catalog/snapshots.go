@@ -65,6 +65,8 @@ func Load(name string) (*Catalog, error) {
 // read from.
 type catalogSpec struct {
 	name          string
+	prefix        string // the service, "connect" unless set
+	serviceName   string
 	sources       []SnapshotSource
 	actions       []*Action
 	resourceTypes []resourceTypeSpec
@@ -87,21 +89,27 @@ type keySpec struct {
 // build indexes the actions, compiles the ARN formats and checks that every
 // name an action uses is defined.
 func (s *catalogSpec) build() (*Catalog, error) {
+	prefix := s.prefix
+	if prefix == "" {
+		prefix = ServicePrefix
+	}
 	c := &Catalog{
-		Prefix:         ServicePrefix,
+		Prefix:         prefix,
+		ServiceName:    s.serviceName,
 		Name:           s.name,
 		Sources:        s.sources,
 		actions:        s.actions,
 		actionByLower:  make(map[string]*Action, len(s.actions)),
 		typeByName:     map[string]*ResourceType{},
 		typeWordByName: map[string]string{},
-		services:       []string{ServicePrefix},
+		services:       []string{prefix},
 	}
 	for _, rts := range s.resourceTypes {
 		rt, err := newResourceType(rts)
 		if err != nil {
 			return nil, err
 		}
+		rt.owner = prefix
 		c.resourceTypes = append(c.resourceTypes, rt)
 		c.typeByName[rt.Name] = rt
 		if !slices.Contains(c.services, rt.service) {
@@ -120,7 +128,7 @@ func (s *catalogSpec) build() (*Catalog, error) {
 			return nil, fmt.Errorf("action %s is defined twice", a.Name)
 		}
 		c.actionByLower[lower] = a
-		a.fullName = ServicePrefix + ":" + a.Name
+		a.fullName = prefix + ":" + a.Name
 		a.supportedKeys = map[string]bool{}
 		for _, k := range a.AllConditionKeys() {
 			key, ok := c.ConditionKey(k)
@@ -167,7 +175,7 @@ func newResourceType(s resourceTypeSpec) (*ResourceType, error) {
 // messages about ARNs that fit no type: "instance", "phone-number", and the
 // words after instance/<id>/ such as "agent" for a user.
 func (c *Catalog) indexWords(rt *ResourceType) {
-	if rt.service != ServicePrefix {
+	if rt.service != c.Prefix {
 		return
 	}
 	segments := strings.Split(strings.SplitN(rt.ARNFormat, ":", 6)[5], "/")
