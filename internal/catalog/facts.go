@@ -60,6 +60,8 @@ type KeyType string
 const (
 	KeyString        KeyType = "String"
 	KeyArrayOfString KeyType = "ArrayOfString"
+	// KeyArrayOfARN is a set of ARNs (wisdom:MessageTemplate/RoutingProfileArn).
+	KeyArrayOfARN    KeyType = "ArrayOfARN"
 	KeyARN           KeyType = "ARN"
 	KeyBool          KeyType = "Bool"
 	KeyNumeric       KeyType = "Numeric"
@@ -69,7 +71,7 @@ const (
 )
 
 // KeyTypes lists every key type the catalog accepts.
-var KeyTypes = []KeyType{KeyString, KeyArrayOfString, KeyARN, KeyBool, KeyNumeric, KeyDate, KeyDateOrNumeric, KeyIPAddress}
+var KeyTypes = []KeyType{KeyString, KeyArrayOfString, KeyARN, KeyArrayOfARN, KeyBool, KeyNumeric, KeyDate, KeyDateOrNumeric, KeyIPAddress}
 
 func joinKeyTypes() string {
 	names := make([]string, len(KeyTypes))
@@ -82,7 +84,7 @@ func joinKeyTypes() string {
 // Multivalued reports whether a key of this type holds a set of values, so
 // that conditions on it need ForAllValues: or ForAnyValue:.
 func (t KeyType) Multivalued() bool {
-	return t == KeyArrayOfString
+	return t == KeyArrayOfString || t == KeyArrayOfARN
 }
 
 // tagKeys are global keys that apply to an action only where the catalog

@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,11 +22,56 @@ const (
 // SnapshotNames lists the embedded snapshots, the default first.
 var SnapshotNames = []string{Latest, PolicySentry2020}
 
-// LatestSnapshot is the generated snapshot of today's catalog; see
-// data/NOTICE.md for its sources and licences.
+// serviceSnapshots are the generated snapshots of today's catalog, one per
+// service modelled whole, data/<service>-latest.json; see data/NOTICE.md
+// for their sources and licences.
 //
-//go:embed data/connect-latest.json
-var LatestSnapshot []byte
+//go:embed data/*-latest.json
+var serviceSnapshots embed.FS
+
+// LatestSnapshot is the generated snapshot of today's Connect.
+var LatestSnapshot = mustReadSnapshot(ServicePrefix)
+
+func mustReadSnapshot(service string) []byte {
+	data, err := serviceSnapshots.ReadFile("data/" + service + "-latest.json")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return data
+}
+
+// FamilyServices lists the services other than Connect that the catalog
+// models whole (the GNUmakefile's CATALOG_FAMILY_SERVICES), sorted.
+func FamilyServices() []string {
+	entries, _ := serviceSnapshots.ReadDir("data")
+	var out []string
+	for _, e := range entries {
+		if service, ok := strings.CutSuffix(e.Name(), "-latest.json"); ok && service != ServicePrefix {
+			out = append(out, service)
+		}
+	}
+	return out
+}
+
+// familyCatalogs holds the catalog of each family service, parsed on first
+// use: a plan that names only Connect's actions never parses them.
+var familyCatalogs sync.Map // service -> func() (*Catalog, error)
+
+// LoadService returns today's catalog of a service modelled whole: Connect
+// (Default) or another of the family, parsed once, on first use.
+func LoadService(service string) (*Catalog, error) {
+	service = strings.ToLower(service)
+	if service == ServicePrefix {
+		return Default()
+	}
+	if !slices.Contains(FamilyServices(), service) {
+		return nil, fmt.Errorf("the catalog does not model %s; it models %s and %s", service, ServicePrefix, strings.Join(FamilyServices(), ", "))
+	}
+	load, _ := familyCatalogs.LoadOrStore(service, sync.OnceValues(func() (*Catalog, error) {
+		return ParseSnapshot(service, mustReadSnapshot(service))
+	}))
+	return load.(func() (*Catalog, error))() //nolint:forcetypeassert // only these functions are stored
+}
 
 // ServicesList is the generated list of every AWS service prefix; see
 // ServicesFile.

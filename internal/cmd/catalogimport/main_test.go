@@ -45,9 +45,15 @@ func TestMakefilePinsTheSnapshotsVersions(t *testing.T) {
 // name, as make catalog passes them.
 func namedServices(t *testing.T) string {
 	t.Helper()
+	return makefileList(t, "CATALOG_FAMILY_SERVICES", "CATALOG_COMPANION_SERVICES")
+}
+
+// makefileList joins the lists the GNUmakefile sets in the variables.
+func makefileList(t *testing.T, variables ...string) string {
+	t.Helper()
 	makefile := mustRead(t, "../../../GNUmakefile")
 	var services []string
-	for _, variable := range []string{"CATALOG_FAMILY_SERVICES", "CATALOG_COMPANION_SERVICES"} {
+	for _, variable := range variables {
 		m := regexp.MustCompile(`(?m)^` + variable + `\s*:=\s*(.*)$`).FindSubmatch(makefile)
 		if m == nil {
 			t.Fatalf("GNUmakefile sets no %s", variable)
@@ -88,12 +94,19 @@ func TestOfflineRegenerationIsByteIdentical(t *testing.T) {
 	dir := copyData(t)
 	var stdout, stderr bytes.Buffer
 	err := run([]string{"-offline", "-version", pinnedVersion, "-dependents-version", pinnedDependentsVersion, "-data", dir,
-		"-named-services", namedServices(t)}, &stdout, &stderr)
+		"-named-services", namedServices(t), "-family-services", makefileList(t, "CATALOG_FAMILY_SERVICES")}, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
 	if names, _ := os.ReadFile(filepath.Join(dir, "service-actions.json")); !bytes.Equal(names, catalog.ServiceActionsList) {
 		t.Error("regenerating from the committed copy of the sources does not give the committed action names; run make catalog")
+	}
+	for _, service := range strings.Fields(makefileList(t, "CATALOG_FAMILY_SERVICES")) {
+		got, _ := os.ReadFile(filepath.Join(dir, service+"-latest.json"))
+		want, _ := os.ReadFile(filepath.Join(dataDir, service+"-latest.json"))
+		if len(want) == 0 || !bytes.Equal(got, want) {
+			t.Errorf("regenerating from the committed copy does not give the committed snapshot of %s; run make catalog", service)
+		}
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "connect-latest.json"))
 	if !bytes.Equal(got, catalog.LatestSnapshot) {

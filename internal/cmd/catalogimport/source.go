@@ -43,13 +43,19 @@ const distFile = "npm-dist.json"
 // actionsFile is the path of a service's actions in the package.
 func actionsFile(service string) string { return "data/actions/" + service + ".json" }
 
-// filesFor are the files kept of a version: packageFiles, and the actions
-// of the services named (for the current version: those the catalog knows
-// by their names, see -named-services).
-func filesFor(named []string) []string {
+// filesFor are the files kept of a version: packageFiles, the actions of
+// the services named, and the resource types and condition keys of those
+// modelled whole.
+func filesFor(named, whole []string) []string {
 	files := slices.Clone(packageFiles)
 	for _, s := range named {
 		files = append(files, actionsFile(s))
+	}
+	for _, s := range whole {
+		if !slices.Contains(named, s) {
+			files = append(files, actionsFile(s))
+		}
+		files = append(files, "data/resourceTypes/"+s+".json", "data/conditionKeys/"+s+".json")
 	}
 	return files
 }
@@ -157,11 +163,19 @@ func extract(tarball []byte, keep []string) (map[string][]byte, error) {
 		}
 	}
 	for _, name := range keep {
-		if _, ok := files[name]; !ok {
+		if _, ok := files[name]; !ok && !optional(name) {
 			return nil, fmt.Errorf("the package has no %s", name)
 		}
 	}
 	return files, nil
+}
+
+// optional reports whether a kept file may be missing: the actions of a
+// service that an older version of the package does not have yet
+// (health-agent is newer than 2025-12). The files of packageFiles must be
+// there.
+func optional(name string) bool {
+	return !slices.Contains(packageFiles, name) && strings.HasPrefix(name, "data/actions/")
 }
 
 // sourceStore is the copy of the packages' files in the repository, one
@@ -212,6 +226,9 @@ func (s sourceStore) load(version string, keep []string) (*sourcePackage, error)
 	pkg := &sourcePackage{Version: version, Files: map[string][]byte{}}
 	for _, name := range keep {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if errors.Is(err, os.ErrNotExist) && optional(name) {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("no copy of %s@%s (run make catalog with the network): %w", packageName, version, err)
 		}
