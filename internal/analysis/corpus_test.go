@@ -77,7 +77,13 @@ var corpus = []struct {
 	{"admin-guide/restrict-kinesis-ctr", "", nil},
 	{"admin-guide/restrict-lambda-association", "", nil},
 	{"admin-guide/restrict-storage-call-recordings", "", nil},
-	{"admin-guide/rl-appintegrations-name-prefix", "", []string{"error unknown-service app-integartions:DeleteEventIntegration"}},
+	{"admin-guide/rl-appintegrations-name-prefix", "", []string{
+		"error action-resource-mismatch app-integrations:CreateEventIntegration",
+		"error action-resource-mismatch app-integrations:GetEventIntegration",
+		"error action-resource-mismatch app-integrations:ListEventIntegrations",
+		"error action-resource-mismatch app-integrations:UpdateEventIntegration",
+		"error unknown-service app-integartions:DeleteEventIntegration",
+	}},
 	{"admin-guide/rl-campaigns-specific-campaign", "", []string{
 		"error unknown-action connect-campaigns:UpdateDialerConfig",
 		"error unknown-action connect-campaigns:UpdateOutboundCallConfig",

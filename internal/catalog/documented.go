@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -9,6 +10,8 @@ import (
 // but the Service Authorization Reference does not list. Real policies use
 // these forms, so a check that refused them would be a false alarm.
 type DocumentedForm struct {
+	// Service is the service whose actions the form is for; "" is Connect.
+	Service string
 	// Name labels the form in messages and Sids, such as "federation-user".
 	Name string
 	// ARNFormat is the form, with ${...} placeholders as in a resource type.
@@ -52,6 +55,28 @@ var documentedForms = []DocumentedForm{
 		Actions:   []string{"GetMetricDataV2"},
 		Source:    "AWS managed policy AmazonConnectCampaignsServiceLinkedRolePolicy v5, statement ConnectCampaignsMetricsAccess",
 	},
+	{
+		// AWS's managed policy AmazonConnectServiceLinkedRolePolicy (v53,
+		// zoph-io/MAMIP of 2026-03-07), statement
+		// AllowCustomerProfilesSegmentationImportForConnectDomain, allows the
+		// upload-job actions on domains/amazon-connect-*/upload-jobs/*, a
+		// form the reference does not list (it lists the domain).
+		Service:   "profile",
+		Name:      "upload-job",
+		ARNFormat: "arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}/upload-jobs/${JobId}",
+		Actions:   []string{"GetUploadJob", "GetUploadJobPath", "StartUploadJob", "StopUploadJob"},
+		Source:    "AWS managed policy AmazonConnectServiceLinkedRolePolicy v53, statement AllowCustomerProfilesSegmentationImportForConnectDomain",
+	},
+	{
+		// The same policy, statement AllowReadForCustomerProfileObjectTemplates,
+		// allows the object type template actions on /templates*, where the
+		// reference lists no resource type for them.
+		Service:   "profile",
+		Name:      "object-type-templates",
+		ARNFormat: "arn:${Partition}:profile:${Region}:${Account}:/templates${Path}",
+		Actions:   []string{"ListProfileObjectTypeTemplates", "GetProfileObjectTypeTemplate"},
+		Source:    "AWS managed policy AmazonConnectServiceLinkedRolePolicy v53, statement AllowReadForCustomerProfileObjectTemplates",
+	},
 }
 
 // DocumentedForms lists the documented forms that apply to the catalog's
@@ -61,6 +86,9 @@ func (c *Catalog) DocumentedForms() []*DocumentedForm { return c.documented }
 // addDocumentedForms keeps the forms whose actions the catalog has.
 func (c *Catalog) addDocumentedForms() error {
 	for _, f := range documentedForms {
+		if service := cmp.Or(f.Service, ServicePrefix); service != c.Prefix {
+			continue
+		}
 		form := f
 		form.Actions = slices.DeleteFunc(slices.Clone(f.Actions), func(name string) bool { _, ok := c.Action(name); return !ok })
 		if len(form.Actions) == 0 {

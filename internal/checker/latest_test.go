@@ -201,3 +201,35 @@ func TestLatestMalformedARNMasksOnlyWhatItMayBeMeantFor(t *testing.T) {
 		t.Errorf("findings = %q, want %q", got, want)
 	}
 }
+
+// The rest of the family, each action against its own catalog: a wrong
+// resource type and a service key it does not support are errors; the
+// forms and keys AWS's own managed policies use are not.
+func TestLatestFamilyActions(t *testing.T) {
+	tests := []struct {
+		name, statement string
+		want            []string // "severity code"
+	}{
+		{"a profile action on its domain", `{"Effect": "Allow", "Action": "profile:SearchProfiles", "Resource": "arn:aws:profile:us-east-1:123456789012:domains/d1"}`, nil},
+		{"a profile action on a Connect queue", `{"Effect": "Allow", "Action": "profile:SearchProfiles", "Resource": "` + instance + `/queue/*"}`,
+			[]string{"error action-resource-mismatch"}},
+		{"a profile ARN of no type", `{"Effect": "Allow", "Action": "profile:SearchProfiles", "Resource": "arn:aws:profile:us-east-1:123456789012:domainz/d1"}`,
+			[]string{"error unknown-resource-type"}},
+		{"AWS's upload-job form", `{"Effect": "Allow", "Action": "profile:GetUploadJob", "Resource": "arn:aws:profile:*:*:domains/amazon-connect-*/upload-jobs/*"}`, nil},
+		{"a tag key on a family action (AWS's service-linked role does)", `{"Effect": "Allow", "Action": "wisdom:GetAssistant", "Resource": "*",
+			"Condition": {"StringEquals": {"aws:ResourceTag/AmazonConnectEnabled": "True"}}}`, nil},
+		{"a Deny that never applies", `{"Effect": "Deny", "Action": "cases:GetCase", "Resource": "` + instance + `"}`,
+			[]string{"warning ineffective-deny"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range errorsAndWarnings(checkLatest(t, statementPolicy(tt.statement), "")) {
+				got = append(got, string(f.Severity)+" "+f.Code)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

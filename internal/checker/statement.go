@@ -61,6 +61,7 @@ func (k *Checker) Statement(index int, s *policy.Statement) []Finding {
 
 	if effectOK && s.Actions != nil && len(s.Resources) > 0 {
 		k.checkFit(r, s, resources, len(resources) < len(s.Resources))
+		k.familyActions(r, s, resources, len(resources) < len(s.Resources))
 	}
 	var conditionActions []*catalog.Action
 	if s.Actions != nil {
@@ -335,6 +336,9 @@ func (k *Checker) ResourceFinding(resource, element string) (Finding, bool) {
 		return Finding{}, false
 	}
 	res := k.catalog.ResolveARN(resource)
+	if res.Kind == catalog.ARNOtherService {
+		return familyResourceFinding(resource, element)
+	}
 	switch res.Kind {
 	case catalog.ARNMalformed:
 		return Finding{Code: CodeMalformedARN, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
