@@ -42,7 +42,9 @@ func mustReadSnapshot(service string) []byte {
 
 // FamilyServices lists the services other than Connect that the catalog
 // models whole (the GNUmakefile's CATALOG_FAMILY_SERVICES), sorted.
-func FamilyServices() []string {
+func FamilyServices() []string { return familyServices() }
+
+var familyServices = sync.OnceValue(func() []string {
 	entries, _ := serviceSnapshots.ReadDir("data")
 	var out []string
 	for _, e := range entries {
@@ -51,7 +53,7 @@ func FamilyServices() []string {
 		}
 	}
 	return out
-}
+})
 
 // familyCatalogs holds the catalog of each family service, parsed on first
 // use: a plan that names only Connect's actions never parses them.
