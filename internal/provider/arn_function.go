@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"strings"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -23,11 +25,12 @@ func (f *arnFunction) Definition(_ context.Context, _ function.DefinitionRequest
 		Summary: "Builds the ARN of an Amazon Connect resource from its parts.",
 		MarkdownDescription: "Builds the ARN of a Connect resource of the given type from a map of its parts: `partition` (defaults to `aws`), " +
 			"`region`, `account` and the type's ids, such as `instance_id` and `queue_id` for a queue. Any part may be `*`. " +
-			"A missing or unknown part is an error that lists the parts the type needs; `connect_resource_types` lists them too." + functionCatalogNote,
+			"A missing or unknown part is an error that lists the parts the type needs; `connect_resource_types` lists them too. " +
+			"The types of the rest of the Amazon Connect family (`cases`, `profile`, `wisdom`, `voiceid`, `connect-campaigns`, `app-integrations`, `health-agent`) are written with their prefix: `profile:domains`." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:        "resource_type",
-				Description: "The resource type, such as `queue`, `routing-profile` or `user`.",
+				Description: "The resource type, such as `queue`, `routing-profile` or `user`; a type of another service of the Amazon Connect family with its prefix, such as `profile:domains` or `cases:Case`.",
 			},
 			function.MapParameter{
 				Name:        "parts",
@@ -50,6 +53,16 @@ func (f *arnFunction) Run(ctx context.Context, req function.RunRequest, resp *fu
 	if funcErr != nil {
 		resp.Error = funcErr
 		return
+	}
+	// A type of another service of the family is written with its
+	// prefix: "profile:domain".
+	if service, name, ok := strings.Cut(resourceType, ":"); ok {
+		family, err := catalog.LoadService(service)
+		if err != nil {
+			resp.Error = argumentError(0, sentence(err.Error()))
+			return
+		}
+		c, resourceType = family, name
 	}
 	rt, problem := resourceTypes.find(c, resourceType)
 	if problem != "" {

@@ -103,3 +103,30 @@ output "agent" {
 		ExpectError: expectError(`"agent" is not a Connect resource type (did you mean "user"?); use one of "agent-status",`, `"workspace".`),
 	}))
 }
+
+// The types of the rest of the family, with their prefix, both ways.
+func TestARNFunctionsOfTheFamily(t *testing.T) {
+	got, funcErr := runFunction(t, NewARNFunction(), types.StringValue("profile:domains"), stringMap("region", "us-east-1", "account", "123456789012", "domain_name", "amazon-connect-x"))
+	if want := types.StringValue("arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-x"); funcErr != nil || !got.Equal(want) {
+		t.Fatalf("arn = %v, %v; want %v", got, funcErr, want)
+	}
+	parsed, funcErr := runFunction(t, NewParseARNFunction(), types.StringValue("arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-x"))
+	if funcErr != nil {
+		t.Fatal(funcErr)
+	}
+	if typ := parsed.(types.Object).Attributes()["resource_type"]; !typ.Equal(types.StringValue("profile:domains")) { //nolint:forcetypeassert // an object by definition
+		t.Errorf("parse_arn type = %v", typ)
+	}
+	knowledgeBase, funcErr := runFunction(t, NewParseARNFunction(), types.StringValue("arn:aws:wisdom:us-east-1:123456789012:knowledge-base/kb"))
+	if funcErr != nil || !strings.HasPrefix(knowledgeBase.(types.Object).Attributes()["resource_type"].String(), `"wisdom:`) { //nolint:forcetypeassert // an object by definition
+		t.Errorf("parse_arn of a wisdom knowledge base = %v, %v", knowledgeBase, funcErr)
+	}
+	for _, tt := range []struct{ resourceType, want string }{
+		{"profile:domain", `"domain" is not a profile resource type (did you mean "domains"?)`},
+		{"s3:bucket", "The catalog does not model s3"},
+	} {
+		if _, funcErr := runFunction(t, NewARNFunction(), types.StringValue(tt.resourceType), stringMap()); funcErr == nil || !strings.Contains(funcErr.Text, tt.want) {
+			t.Errorf("arn(%s) error = %v, want %q", tt.resourceType, funcErr, tt.want)
+		}
+	}
+}

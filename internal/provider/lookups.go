@@ -86,7 +86,11 @@ func unknownResourceType(c *catalog.Catalog, name, alternative string) string {
 	if suggestion := c.SuggestResourceType(name); suggestion != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", suggestion)
 	}
-	return fmt.Sprintf("%q is not a Connect resource type%s; use one of %s%s.", name, hint, quoted(c.ResourceTypeNames()), alternative)
+	service := "Connect"
+	if c.Prefix != catalog.ServicePrefix {
+		service = c.Prefix
+	}
+	return fmt.Sprintf("%q is not a %s resource type%s; use one of %s%s.", name, service, hint, quoted(c.ResourceTypeNames()), alternative)
 }
 
 // validator checks a value in every snapshot.

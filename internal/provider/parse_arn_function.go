@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"strings"
 
+	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -29,7 +31,8 @@ func (f *parseARNFunction) Definition(_ context.Context, _ function.DefinitionRe
 		Summary: "Parses the ARN of an Amazon Connect resource into its type and parts.",
 		MarkdownDescription: "Returns an object with the `resource_type` of a Connect ARN and its `parts` by name " +
 			"(`partition`, `region`, `account` and the type's ids such as `instance_id`), the inverse of `arn`. " +
-			"Parts may be wildcards, but the ARN must have the shape of exactly one type; anything else is an error." + functionCatalogNote,
+			"Parts may be wildcards, but the ARN must have the shape of exactly one type; anything else is an error. " +
+			"An ARN of another service of the Amazon Connect family gives its type with its prefix, such as `profile:domains`." + functionCatalogNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:        "arn",
@@ -51,17 +54,30 @@ func (f *parseARNFunction) Run(ctx context.Context, req function.RunRequest, res
 		resp.Error = funcErr
 		return
 	}
+	typeName := ""
 	rt, parts, err := c.ParseARN(arn)
+	if fields := strings.SplitN(arn, ":", 4); err != nil && len(fields) > 2 {
+		// An ARN of another service of the family parses in its catalog,
+		// and its type is written with its prefix: "profile:domain".
+		if family, familyErr := catalog.LoadService(fields[2]); familyErr == nil && family.Prefix != catalog.ServicePrefix {
+			if rt, parts, err = family.ParseARN(arn); err == nil {
+				typeName = family.Prefix + ":" + rt.Name
+			}
+		}
+	}
 	if err != nil {
 		resp.Error = argumentError(0, sentence(err.Error()))
 		return
+	}
+	if typeName == "" {
+		typeName = rt.Name
 	}
 	partValues := make(map[string]attr.Value, len(parts))
 	for name, value := range parts {
 		partValues[name] = types.StringValue(value)
 	}
 	result, diags := types.ObjectValue(parsedARNTypes, map[string]attr.Value{
-		"resource_type": types.StringValue(rt.Name),
+		"resource_type": types.StringValue(typeName),
 		"parts":         types.MapValueMust(types.StringType, partValues),
 	})
 	if diags.HasError() {
