@@ -3,8 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -25,6 +28,7 @@ type actionsDataSource struct {
 }
 
 type actionsModel struct {
+	Services      []types.String  `tfsdk:"services"`
 	AccessLevels  []types.String  `tfsdk:"access_levels"`
 	ResourceTypes []types.String  `tfsdk:"resource_types"`
 	ConditionKeys []types.String  `tfsdk:"condition_keys"`
@@ -61,6 +65,14 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"a filter keeps the actions that match any of its values, and the filters combine with AND. " +
 			"With no filter, every action is returned.",
 		Attributes: map[string]schema.Attribute{
+			"services": schema.ListAttribute{
+				MarkdownDescription: fmt.Sprintf("The services whose actions to query: %s. "+
+					"By default, `connect` and the services that `names` patterns name by their prefix (`profile:Search*`). "+
+					"The other filters apply to each service; a value that none of the services knows is an error.", quotedCode(append([]string{catalog.ServicePrefix}, catalog.FamilyServices()...))),
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(append([]string{catalog.ServicePrefix}, catalog.FamilyServices()...)...))},
+			},
 			"access_levels": schema.ListAttribute{
 				MarkdownDescription: fmt.Sprintf("Keep the actions of these access levels: %s, "+
 					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`. "+
@@ -89,7 +101,7 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"A pattern that matches no action is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validator())},
+				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionFilters.validator())},
 			},
 			"actions": schema.ListAttribute{
 				MarkdownDescription: "The names of the selected actions with their `connect:` prefix, sorted.",
@@ -172,28 +184,111 @@ func (d *actionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	query := actionsQuery(c, &model, &resp.Diagnostics)
+	selected, catalogs := selectActions(c, &model, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	selected := c.Query(query)
 	model.Actions = nonNil(catalog.FullNames(selected))
 	model.Details = make([]actionDetails, len(selected))
 	for i, a := range selected {
-		model.Details[i] = detailsOf(c, a)
+		model.Details[i] = detailsOf(catalogs[i], a)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }
 
-// actionsQuery turns the filters into a catalog query, adding an error on
-// each value the configured catalog does not know.
-func actionsQuery(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnostics) catalog.Query {
-	return catalog.Query{
-		AccessLevels:  accessLevels.in(c, model.AccessLevels, path.Root("access_levels"), diags),
-		ResourceTypes: resourceTypeFilters.in(c, model.ResourceTypes, path.Root("resource_types"), diags),
-		ConditionKeys: conditionKeys.in(c, model.ConditionKeys, path.Root("condition_keys"), diags),
-		Names:         actionNames.in(c, model.Names, path.Root("names"), diags),
+// selectActions queries the catalog of each selected service with the
+// filters, and returns the actions sorted by full name with the catalog of
+// each. A filter value that no selected service knows is an error on it.
+func selectActions(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnostics) ([]*catalog.Action, []*catalog.Catalog) {
+	services := stringsOf(model.Services)
+	if model.Services == nil {
+		services = []string{catalog.ServicePrefix}
+		for _, v := range presentValues(model.Names) {
+			if service, _, ok := catalog.SplitAction(v.value); ok && !catalog.HasWildcard(service) && !slices.Contains(services, strings.ToLower(service)) &&
+				slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
+				services = append(services, strings.ToLower(service))
+			}
+		}
 	}
+	var catalogs []*catalog.Catalog
+	for _, service := range services {
+		if service == catalog.ServicePrefix {
+			catalogs = append(catalogs, c) // the configured snapshot
+			continue
+		}
+		fc, err := catalog.LoadService(service)
+		if err != nil {
+			diags.AddError("Embedded catalog is invalid", catalogBug(err))
+			return nil, nil
+		}
+		catalogs = append(catalogs, fc)
+	}
+	levels := accessLevels.in(c, model.AccessLevels, path.Root("access_levels"), diags)
+	queries := make([]catalog.Query, len(catalogs))
+	for i := range queries {
+		queries[i].AccessLevels = levels
+	}
+	// Each value must be known to one of the services; each service's
+	// query keeps the values it knows.
+	inSome := func(values []types.String, at path.Path, find func(fc *catalog.Catalog, i int, value string) bool, report func(value string) string, summary string) {
+		for _, v := range presentValues(values) {
+			found := false
+			for i, fc := range catalogs {
+				found = find(fc, i, v.value) || found
+			}
+			if !found {
+				diags.AddAttributeError(at.AtListIndex(v.at), summary, report(v.value))
+			}
+		}
+	}
+	inSome(model.ResourceTypes, path.Root("resource_types"), func(fc *catalog.Catalog, i int, value string) bool {
+		name, p := resourceTypeFilters.find(fc, value)
+		if p == "" {
+			queries[i].ResourceTypes = append(queries[i].ResourceTypes, name)
+		}
+		return p == ""
+	}, func(value string) string { _, p := resourceTypeFilters.find(catalogs[0], value); return p }, resourceTypeFilters.summary)
+	inSome(model.ConditionKeys, path.Root("condition_keys"), func(fc *catalog.Catalog, i int, value string) bool {
+		key, p := conditionKeys.find(fc, value)
+		if p == "" {
+			queries[i].ConditionKeys = append(queries[i].ConditionKeys, key)
+		}
+		return p == ""
+	}, func(value string) string { _, p := conditionKeys.find(catalogs[0], value); return p }, conditionKeys.summary)
+	inSome(model.Names, path.Root("names"), func(fc *catalog.Catalog, i int, value string) bool {
+		name, p := actionFilters.find(fc, value)
+		if p == "" {
+			queries[i].Names = append(queries[i].Names, name)
+		}
+		return p == ""
+	}, func(value string) string { _, p := actionFilters.find(catalogs[0], value); return p }, actionFilters.summary)
+	if diags.HasError() {
+		return nil, nil
+	}
+	type found struct {
+		action *catalog.Action
+		c      *catalog.Catalog
+	}
+	var all []found
+	for i, fc := range catalogs {
+		// A filter with values of which this service knows none selects
+		// nothing of it.
+		if len(model.ResourceTypes) > 0 && len(queries[i].ResourceTypes) == 0 ||
+			len(model.ConditionKeys) > 0 && len(queries[i].ConditionKeys) == 0 ||
+			len(model.Names) > 0 && len(queries[i].Names) == 0 {
+			continue
+		}
+		for _, a := range fc.Query(queries[i]) {
+			all = append(all, found{a, fc})
+		}
+	}
+	slices.SortFunc(all, func(a, b found) int { return strings.Compare(a.action.FullName(), b.action.FullName()) })
+	actions := make([]*catalog.Action, len(all))
+	owners := make([]*catalog.Catalog, len(all))
+	for i, f := range all {
+		actions[i], owners[i] = f.action, f.c
+	}
+	return actions, owners
 }
 
 func detailsOf(c *catalog.Catalog, a *catalog.Action) actionDetails {

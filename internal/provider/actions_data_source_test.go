@@ -263,3 +263,56 @@ data "connect_actions" "test" {
 `,
 		expectError(`Unknown access level`, `"Admin",`, `"Admin" is not an access level`))
 }
+
+// The rest of the Amazon Connect family: by a services filter, or by the
+// prefix of a name pattern. Without either, connect_actions answers for
+// Connect as before.
+func TestActionsDataSourceFamily(t *testing.T) {
+	testStateChecks(t, `
+data "connect_actions" "cases_reads" {
+  services      = ["cases"]
+  access_levels = ["Read"]
+  names         = ["GetCase*"]
+}
+
+data "connect_actions" "by_prefix" {
+  names = ["profile:SearchProfiles", "connect:SearchUsers"]
+}
+
+data "connect_actions" "connect_only" {
+  names = ["Search*Profiles"]
+}
+
+data "connect_actions" "domains" {
+  services       = ["connect", "profile"]
+  resource_types = ["domains"]
+  access_levels  = ["Write"]
+  names          = ["DeleteDomain"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_actions.cases_reads", tfjsonpath.New("actions"), stringsExact(
+			"cases:GetCase", "cases:GetCaseAuditEvents", "cases:GetCaseEventConfiguration")),
+		statecheck.ExpectKnownValue("data.connect_actions.by_prefix", tfjsonpath.New("actions"), stringsExact("connect:SearchUsers", "profile:SearchProfiles")),
+		statecheck.ExpectKnownValue("data.connect_actions.by_prefix", tfjsonpath.New("details").AtSliceIndex(1).AtMapKey("resource_types").AtSliceIndex(0).AtMapKey("arn_format"),
+			knownvalue.StringExact("arn:${Partition}:profile:${Region}:${Account}:domains/${DomainName}")),
+		statecheck.ExpectKnownValue("data.connect_actions.connect_only", tfjsonpath.New("actions"), stringsExact("connect:SearchRoutingProfiles", "connect:SearchSecurityProfiles")),
+		statecheck.ExpectKnownValue("data.connect_actions.domains", tfjsonpath.New("actions"), stringsExact("profile:DeleteDomain")),
+	)
+}
+
+func TestActionsDataSourceUnknownService(t *testing.T) {
+	testExpectError(t, `
+data "connect_actions" "test" {
+  services = ["s3"]
+}
+`, expectError(`Invalid Attribute Value Match`, `services = ["s3"]`, `Attribute services[0] value must be one of`))
+}
+
+func TestActionsDataSourceValueNoServiceKnows(t *testing.T) {
+	testExpectError(t, `
+data "connect_actions" "test" {
+  services       = ["connect", "cases"]
+  resource_types = ["domains"]
+}
+`, expectError(`Unknown resource type`, `resource_types = ["domains"]`, `"domains" is not a Connect resource type`))
+}

@@ -20,6 +20,10 @@ import (
 type lookup[T any] struct {
 	summary     string // the diagnostic's summary, such as "Unknown resource type"
 	description string // the validator's description
+	// family says that the name may be of another service of the Amazon
+	// Connect family (connect_actions' filters): the validator then also
+	// accepts a name one of their catalogs knows.
+	family bool
 	// find returns what the name denotes, or a message that says why it
 	// denotes nothing.
 	find func(c *catalog.Catalog, name string) (T, string)
@@ -27,7 +31,7 @@ type lookup[T any] struct {
 
 // The lookups, one per kind of name.
 var (
-	accessLevels = lookup[catalog.AccessLevel]{"Unknown access level", "value must be an access level",
+	accessLevels = lookup[catalog.AccessLevel]{"Unknown access level", "value must be an access level", false,
 		func(_ *catalog.Catalog, name string) (catalog.AccessLevel, string) {
 			level, ok := catalog.ParseAccessLevel(name)
 			if !ok {
@@ -36,7 +40,7 @@ var (
 			}
 			return level, ""
 		}}
-	resourceTypes = lookup[*catalog.ResourceType]{"Unknown resource type", "value must be a resource type",
+	resourceTypes = lookup[*catalog.ResourceType]{"Unknown resource type", "value must be a resource type", false,
 		func(c *catalog.Catalog, name string) (*catalog.ResourceType, string) {
 			if rt, ok := c.ResourceType(name); ok {
 				return rt, ""
@@ -46,14 +50,14 @@ var (
 	// resourceTypeFilters are the resource types of the actions filter,
 	// where "*" selects the actions that support no resource-level
 	// permission.
-	resourceTypeFilters = lookup[string]{"Unknown resource type", "value must be a resource type, or \"*\"",
+	resourceTypeFilters = lookup[string]{"Unknown resource type", "value must be a resource type, or \"*\"", true,
 		func(c *catalog.Catalog, name string) (string, string) {
 			if _, ok := c.ResourceType(name); ok || name == catalog.WildcardOnlyType {
 				return name, ""
 			}
 			return "", unknownResourceType(c, name, `, or "*" for the actions that support no resource-level permission`)
 		}}
-	conditionKeys = lookup[*catalog.ConditionKey]{"Unknown condition key", "value must be a condition key",
+	conditionKeys = lookup[*catalog.ConditionKey]{"Unknown condition key", "value must be a condition key", true,
 		func(c *catalog.Catalog, name string) (*catalog.ConditionKey, string) {
 			if key, ok := c.ConditionKey(name); ok {
 				return key, ""
@@ -71,15 +75,20 @@ var (
 			return nil, fmt.Sprintf("%q is not a condition key that Connect actions support%s; use one of %s or a global key such as aws:SourceIp.",
 				name, hint, strings.Join(named, ", "))
 		}}
-	// actionNames are names or patterns that must match some action.
-	actionNames = lookup[string]{"No matching action", "value must name or match a Connect action",
-		func(c *catalog.Catalog, name string) (string, string) {
-			if _, problem := c.Resolve(name); problem != "" {
-				return "", problem
-			}
-			return name, ""
-		}}
+	// actionNames are names or patterns that must match some Connect
+	// action (a grant's, a rule's); actionFilters those of connect_actions,
+	// which may be of another service of the family.
+	actionNames   = lookup[string]{"No matching action", "value must name or match a Connect action", false, resolveAction}
+	actionFilters = lookup[string]{"No matching action", "value must name or match an action of Amazon Connect or its family", true, resolveAction}
+
 )
+
+func resolveAction(c *catalog.Catalog, name string) (string, string) {
+	if _, problem := c.Resolve(name); problem != "" {
+		return "", problem
+	}
+	return name, ""
+}
 
 func unknownResourceType(c *catalog.Catalog, name, alternative string) string {
 	hint := ""
@@ -101,10 +110,26 @@ func (l lookup[T]) validator() validator.String { return l.validatorTitled(l.sum
 func (l lookup[T]) validatorTitled(summary string) validator.String {
 	return catalogString{l.description, func(c *catalog.Catalog, s string) problem {
 		if _, p := l.find(c, s); p != "" {
+			if l.family && l.inFamily(s) {
+				return problem{}
+			}
 			return problem{summary, p}
 		}
 		return problem{}
 	}}
+}
+
+// inFamily reports whether a catalog of the rest of the family knows the
+// name.
+func (l lookup[T]) inFamily(name string) bool {
+	for _, service := range catalog.FamilyServices() {
+		if fc, err := catalog.LoadService(service); err == nil {
+			if _, p := l.find(fc, name); p == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // in finds the present values of a list in the catalog, with an error on

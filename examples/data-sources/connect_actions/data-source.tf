@@ -29,3 +29,15 @@ output "queue_readers" {
 output "contact_recording_descriptions" {
   value = { for a in data.connect_actions.contact_recording.details : a.name => a.description }
 }
+
+# The rest of the Amazon Connect family: by the services filter, or by the
+# prefix of a name pattern.
+data "connect_actions" "customer_profile_reads" {
+  services      = ["profile"]
+  access_levels = ["Read"]
+  names         = ["Get*Profile*"]
+}
+
+data "connect_actions" "case_searches" {
+  names = ["cases:Search*"]
+}
