@@ -80,7 +80,6 @@ var (
 	// which may be of another service of the family.
 	actionNames   = lookup[string]{"No matching action", "value must name or match a Connect action", false, resolveAction}
 	actionFilters = lookup[string]{"No matching action", "value must name or match an action of Amazon Connect or its family", true, resolveAction}
-
 )
 
 func resolveAction(c *catalog.Catalog, name string) (string, string) {
