@@ -245,13 +245,23 @@ func withoutVariables(s string) string {
 	}
 }
 
-// noTypeProblem explains why a well-formed Connect ARN fits no type.
+// noTypeProblem explains why a well-formed ARN of the catalog's service
+// fits no type.
 func (c *Catalog) noTypeProblem(arn string) string {
 	fields := strings.SplitN(arn, ":", 6)
 	resource := fields[len(fields)-1]
 	segments := strings.Split(resource, "/")
 	if !slices.Contains(c.topLevelWords, segments[0]) && !HasWildcard(segments[0]) {
-		return fmt.Sprintf("resource part %q starts with none of the words of Connect ARNs (%s)", resource, joinSlashed(c.topLevelWords))
+		return fmt.Sprintf("resource part %q starts with none of the words of %s ARNs (%s)", resource, c.ShortName(), joinSlashed(c.topLevelWords))
+	}
+	if c.Prefix != ServicePrefix {
+		formats := make([]string, 0, len(c.resourceTypes))
+		for _, t := range c.resourceTypes {
+			if parts := strings.SplitN(t.ARNFormat, ":", 6); t.service == c.Prefix && len(parts) == 6 {
+				formats = append(formats, parts[5])
+			}
+		}
+		return fmt.Sprintf("resource part %q fits no %s resource type; their resource parts are %s", resource, c.ShortName(), strings.Join(formats, ", "))
 	}
 	if segments[0] == "instance" && len(segments) >= 3 && !HasWildcard(segments[2]) && !slices.Contains(c.instanceWords, segments[2]) {
 		hint := ""
@@ -263,6 +273,15 @@ func (c *Catalog) noTypeProblem(arn string) string {
 	}
 	return fmt.Sprintf("resource part %q fits no Connect resource type: expected instance/<id> or instance/<id>/<word>/<id> with a word among %s, or an account-level resource such as %s",
 		resource, strings.Join(c.instanceWords, ", "), joinSlashed(slices.DeleteFunc(slices.Clone(c.topLevelWords), func(w string) bool { return w == "instance" })))
+}
+
+// ShortName is how messages name the catalog's service: "Connect" for
+// Amazon Connect itself, the service's full name for the rest of the family.
+func (c *Catalog) ShortName() string {
+	if c.Prefix == ServicePrefix || c.ServiceName == "" {
+		return "Connect"
+	}
+	return c.ServiceName
 }
 
 func joinSlashed(words []string) string {

@@ -47,13 +47,14 @@ func MinimizeActions(c *catalog.Catalog, actions []*catalog.Action) []string {
 	return policy.SortedUnique(out)
 }
 
-// minimizeStatements merges statements with the same effect, resources and
-// conditions and minimises their Connect actions.
+// minimizeStatements merges statements of a service with the same effect,
+// resources and conditions and minimises their actions against that
+// service's catalog.
 func minimizeStatements(c *catalog.Catalog, statements []planned) []planned {
 	var merged []*planned
 	index := map[string]*planned{}
 	for _, st := range statements {
-		sig := st.key.effect + "\x01" + st.key.conditions + "\x01" + strings.Join(st.statement.Resources, "\x00")
+		sig := st.key.service + "\x01" + st.key.effect + "\x01" + st.key.conditions + "\x01" + strings.Join(st.statement.Resources, "\x00")
 		m := index[sig]
 		if m == nil {
 			copied := st
@@ -73,7 +74,11 @@ func minimizeStatements(c *catalog.Catalog, statements []planned) []planned {
 	out := make([]planned, len(merged))
 	for i, m := range merged {
 		slices.SortFunc(m.levels, func(a, b catalog.AccessLevel) int { return a.Rank() - b.Rank() })
-		m.statement.Actions = minimizeNames(c, m.statement.Actions)
+		mc := c
+		if fc := familyCatalogOf(m.key.service); fc != nil {
+			mc = fc
+		}
+		m.statement.Actions = minimizeNames(mc, m.statement.Actions)
 		out[i] = *m
 	}
 	return out

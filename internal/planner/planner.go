@@ -95,6 +95,7 @@ type planning struct {
 // groupKey is what statements have in common: their effect, conditions
 // and access level; and, once they are built, their resource label.
 type groupKey struct {
+	service    string // the actions' service: "connect", or another of the family
 	effect     string
 	conditions string // canonical form, see conditionsKey
 	level      catalog.AccessLevel
@@ -154,7 +155,7 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 			// older version of the reference lists for it: AWS's data
 			// contradicts itself, and the grant may work.
 			if _, named := explicit[a]; named && !t.all {
-				if before := t.res.TypesBefore(a); len(before) > 0 {
+				if before := t.resFor(a).TypesBefore(a); len(before) > 0 {
 					pairs = append(pairs, pair{a, t.arn, catalog.CamelCase(before[0])})
 					fitting++
 					warnings = append(warnings, Problem{Grant: index, Field: FieldResources, Index: slices.Index(g.Resources, t.arn),
@@ -181,7 +182,8 @@ func (p *planning) grant(index int, g *Grant) []*catalog.Action {
 	conditions := canonicalConditions(g.Conditions)
 	condKey := conditionsKey(conditions)
 	for _, pr := range pairs {
-		key := groupKey{effect: effect, conditions: condKey, level: pr.action.AccessLevel}
+		service, _, _ := catalog.SplitAction(pr.action.FullName())
+		key := groupKey{service: service, effect: effect, conditions: condKey, level: pr.action.AccessLevel}
 		grp := p.groups[key]
 		if grp == nil {
 			grp = &group{key: key, conditions: conditions, resources: map[string]map[string]bool{}, labels: map[string]map[string]bool{}}
@@ -212,7 +214,7 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 		}
 	}
 	for i, name := range g.Actions {
-		matched, problem := p.catalog.Resolve(name)
+		matched, problem := p.catalogOf(name).Resolve(name)
 		if problem != "" {
 			p.problem(index, FieldActions, i, "%s", problem)
 			continue
@@ -225,11 +227,10 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 		}
 	}
 	selected := make([]*catalog.Action, 0, len(chosen))
-	for _, a := range p.catalog.Actions() {
-		if chosen[a] {
-			selected = append(selected, a)
-		}
+	for a := range chosen {
+		selected = append(selected, a)
 	}
+	slices.SortFunc(selected, func(a, b *catalog.Action) int { return strings.Compare(a.FullName(), b.FullName()) })
 	return selected, explicit
 }
 
@@ -242,15 +243,15 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 // explicitly stays, and the check of the conditions reports it.
 func (p *planning) withoutUnsupportedKeys(index int, g *Grant, selected []*catalog.Action, explicit map[*catalog.Action]int) []*catalog.Action {
 	for i, cond := range g.Conditions {
-		key, known := p.catalog.ConditionKey(cond.Key)
 		op, ok, _ := policy.ParseOperator(cond.Operator)
-		if !known || !ok || op.IfExists || op.Family == policy.FamilyNull {
+		if !ok || op.IfExists || op.Family == policy.FamilyNull {
 			continue
 		}
 		var left []string
 		kept := selected[:0:0]
 		for _, a := range selected {
-			if _, named := explicit[a]; named || a.SupportsConditionKey(key) || a.SupportedKeyBefore(key) {
+			key, known := p.catalogOf(a.FullName()).ConditionKey(cond.Key)
+			if _, named := explicit[a]; named || !known || a.SupportsConditionKey(key) || a.SupportedKeyBefore(key) {
 				kept = append(kept, a)
 				continue
 			}
@@ -274,7 +275,18 @@ func (p *planning) withoutUnsupportedKeys(index int, g *Grant, selected []*catal
 type target struct {
 	arn string
 	all bool                  // "*"
-	res catalog.ARNResolution // what an ARN can denote
+	res catalog.ARNResolution // what an ARN can denote, in the catalog of its service
+	cat *catalog.Catalog      // that catalog: Connect's, or a family service's
+}
+
+// resFor is what the target denotes to an action: what its catalog
+// resolved, when the action is of that catalog; nothing for an action of
+// another service.
+func (t target) resFor(a *catalog.Action) catalog.ARNResolution {
+	if t.cat != nil && strings.HasPrefix(a.FullName(), t.cat.Prefix+":") {
+		return t.res
+	}
+	return catalog.ARNResolution{}
 }
 
 func (p *planning) resolveResources(index int, g *Grant) []target {
@@ -293,12 +305,12 @@ func (p *planning) resolveResources(index int, g *Grant) []target {
 			targets = append(targets, target{arn: arn, all: true})
 			continue
 		}
-		res := p.catalog.ResolveARN(arn)
+		c, res := resolveARN(p.catalog, arn)
 		if res.Kind == catalog.ARNResource {
-			targets = append(targets, target{arn: arn, res: res})
+			targets = append(targets, target{arn: arn, res: res, cat: c})
 			continue
 		}
-		p.problem(index, FieldResources, i, "%s", resourceProblem(arn, res))
+		p.problem(index, FieldResources, i, "%s", resourceProblem(arn, c, res))
 	}
 	return targets
 }
@@ -309,19 +321,59 @@ func ResourceProblem(c *catalog.Catalog, arn string) string {
 	if arn == "*" {
 		return ""
 	}
-	res := c.ResolveARN(arn)
+	c, res := resolveARN(c, arn)
 	if res.Kind == catalog.ARNResource {
 		return ""
 	}
-	return resourceProblem(arn, res)
+	return resourceProblem(arn, c, res)
 }
 
-func resourceProblem(arn string, res catalog.ARNResolution) string {
+// resolveARN resolves an ARN in Connect's catalog or, for an ARN of
+// another service of the family, in that service's; it returns the
+// catalog that resolved it.
+func resolveARN(c *catalog.Catalog, arn string) (*catalog.Catalog, catalog.ARNResolution) {
+	res := c.ResolveARN(arn)
+	if fc := familyCatalogOf(res.Service); fc != nil && res.Kind == catalog.ARNOtherService {
+		return fc, fc.ResolveARN(arn)
+	}
+	return c, res
+}
+
+// familyCatalogOf returns the catalog of another service of the Amazon
+// Connect family, or nil.
+func familyCatalogOf(service string) *catalog.Catalog {
+	service = strings.ToLower(service)
+	if service == "" || service == catalog.ServicePrefix || !slices.Contains(catalog.FamilyServices(), service) {
+		return nil
+	}
+	c, err := catalog.LoadService(service)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// catalogOf returns the catalog of the service an action name is of: a
+// family service's for its prefix, Connect's otherwise.
+func (p *planning) catalogOf(name string) *catalog.Catalog {
+	if service, _, ok := catalog.SplitAction(name); ok {
+		if fc := familyCatalogOf(service); fc != nil {
+			return fc
+		}
+	}
+	return p.catalog
+}
+
+func resourceProblem(arn string, c *catalog.Catalog, res catalog.ARNResolution) string {
 	switch res.Kind {
 	case catalog.ARNOtherService:
-		return fmt.Sprintf(`%s %s; a grant's resources must be Connect ARNs or "*".`, arn, res.Problem)
+		return fmt.Sprintf(`%s %s; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`, arn, res.Problem)
 	case catalog.ARNNoType:
-		return fmt.Sprintf("%s is a Connect ARN of no known type: %s.", arn, res.Problem)
+		article := "a"
+		if strings.HasPrefix(c.ShortName(), "A") {
+			article = "an"
+		}
+		return fmt.Sprintf("%s is %s %s ARN of no known type: %s.", arn, article, c.ShortName(), res.Problem)
 	}
 	return fmt.Sprintf("%s %s.", arn, res.Problem)
 }
@@ -336,7 +388,7 @@ func labelFor(a *catalog.Action, t target) (string, bool) {
 	if a.WildcardOnly() {
 		return "", false
 	}
-	fit := t.res.FittingTypes(a)
+	fit := t.resFor(a).FittingTypes(a)
 	switch len(fit) {
 	case 0:
 		return "", false
@@ -447,6 +499,7 @@ func (p *planning) statements() []planned {
 
 func comparePlanned(a, b planned) int {
 	return cmp.Or(
+		strings.Compare(serviceRank(a.key.service), serviceRank(b.key.service)),
 		cmp.Compare(effectRank(a.key.effect), effectRank(b.key.effect)),
 		cmp.Compare(a.key.level.Rank(), b.key.level.Rank()),
 		strings.Compare(a.key.label, b.key.label),
@@ -454,6 +507,14 @@ func comparePlanned(a, b planned) int {
 		slices.Compare(a.statement.Resources, b.statement.Resources),
 		slices.Compare(a.statement.Actions, b.statement.Actions),
 	)
+}
+
+// serviceRank orders Connect's statements before the family's.
+func serviceRank(service string) string {
+	if service == catalog.ServicePrefix {
+		return ""
+	}
+	return service
 }
 
 func effectRank(effect string) int {
@@ -471,6 +532,11 @@ func assignSids(statements []planned) []policy.Statement {
 	for i, st := range statements {
 		var b strings.Builder
 		b.WriteString("Connect")
+		if st.key.service != catalog.ServicePrefix {
+			// ConnectProfileReadDomains: an action of another service of the
+			// family.
+			b.WriteString(catalog.CamelCase(st.key.service))
+		}
 		if st.key.effect == policy.Deny {
 			b.WriteString("Deny")
 		}

@@ -163,7 +163,7 @@ func TestPlanProblems(t *testing.T) {
 			[]Problem{{0, FieldResources, 0, `arn:aws:connect:us-east-1:12:instance/abc account "12" is not a 12-digit account ID.`}}},
 		{"another service's ARN",
 			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:s3:::bucket"}},
-			[]Problem{{0, FieldResources, 0, `arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be Connect ARNs or "*".`}}},
+			[]Problem{{0, FieldResources, 0, `arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`}}},
 		{"Connect ARN of no type",
 			Grant{Actions: []string{"ListUsers"}, Resources: []string{instance + "/queues/q"}},
 			[]Problem{{0, FieldResources, 0, instance + `/queues/q is a Connect ARN of no known type: "queues" is not a Connect resource word after instance/<id>/ (did you mean queue? known: contact, agent, routing-profile, security-profile, agent-group, queue, contact-flow, operating-hours, phone-numbers).`}}},
@@ -341,5 +341,49 @@ func TestMinimizeAnyActionsKeepsEachServicesActions(t *testing.T) {
 				t.Fatalf("%v minimised to %v, which matches %v", want, minimized, policy.SortedUnique(expanded))
 			}
 		}
+	}
+}
+
+// A grant may select actions of the rest of the family by their prefix, on
+// their own service's ARNs: each action on what its own catalog says it
+// acts on, in statements apart from Connect's.
+func TestPlanFamilyGrants(t *testing.T) {
+	c := catalogtest.Latest(t)
+	domain := "arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-x"
+	result, problems := Plan(c, []Grant{{
+		Actions:   []string{"profile:SearchProfiles", "profile:GetDomain", "connect:DescribeQueue"},
+		Resources: []string{domain, "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"},
+	}}, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	want := []string{
+		"ConnectReadQueue Allow connect:DescribeQueue -> arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*",
+		"ConnectProfileReadDomains Allow profile:GetDomain,profile:SearchProfiles -> " + domain,
+	}
+	if got := brief(result.Statements); !slices.Equal(got, want) {
+		t.Errorf("statements:\n%s\nwant:\n%s", join(got), join(want))
+	}
+	// Minimised against the profile catalog: a wildcard only where every
+	// profile action it matches was granted.
+	minimized, problems := Plan(c, []Grant{{Actions: []string{"profile:GetProfile*", "profile:GetDomain*"}, Resources: []string{domain}}}, Options{Minimize: true})
+	if len(problems) > 0 {
+		t.Fatalf("minimize problems: %+v", problems)
+	}
+	wantMin := []string{"ConnectProfileReadDomains Allow profile:GetD*,profile:GetProfileH*,profile:GetProfileI*,profile:GetProfileObjectType,profile:GetProfileR* -> " + domain}
+	if got := brief(minimized.Statements); !slices.Equal(got, wantMin) {
+		t.Errorf("minimised:\n%s\nwant:\n%s", join(got), join(wantMin))
+	}
+	_, problems = Plan(c, []Grant{{Actions: []string{"profile:SearchProfiles"}, Resources: []string{"arn:aws:connect:us-east-1:123456789012:instance/abc"}}}, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "profile:SearchProfiles acts on domains") {
+		t.Errorf("a profile action on a Connect ARN: problems = %+v", problems)
+	}
+	_, problems = Plan(c, []Grant{{Actions: []string{"cases:GetCase"}, Resources: []string{"arn:aws:cases:us-east-1:123456789012:domain/d/cases/c"}}}, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "is an Amazon Connect Cases ARN of no known type") || !strings.Contains(problems[0].Message, "domain/${DomainId}/case/${CaseId}") {
+		t.Errorf("a Cases ARN of no type: problems = %+v", problems)
+	}
+	_, problems = Plan(c, []Grant{{Actions: []string{"profile:SerchProfiles"}, Resources: []string{domain}}}, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "did you mean profile:SearchProfiles?") {
+		t.Errorf("a misspelt profile action: problems = %+v", problems)
 	}
 }

@@ -178,7 +178,9 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 					"with a Sid after the level and the type they act on, such as `ConnectReadQueue` (`MultipleTypes` when they act on several). An action named explicitly that can act on none of the resources is an error, as is a grant that grants nothing; " +
 					"an action selected by access level or pattern that fits none of the resources is left out, and so, with a warning that names it, is one that does not support a key of the grant's conditions (in an Allow the condition could never be true for it). " +
 					"Where the pinned versions of AWS's reference disagree (`StartOutboundVoiceContact` on `instance/<id>/contact/*`, listed until 2025-12), an action named explicitly is granted as either allows, with a warning that cites both. " +
-					"Write, Permissions management and Tagging actions granted on `\"*\"` get a warning unless a condition narrows the resources.",
+					"Write, Permissions management and Tagging actions granted on `\"*\"` get a warning unless a condition narrows the resources. " +
+					"Actions of the rest of the Amazon Connect family, such as `profile:SearchProfiles` or `cases:GetCase`, are granted the same way on their own service's ARNs, in statements of their own (`ConnectProfileReadDomains`); " +
+					"`access_levels` select Connect's actions only.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"access_levels": schema.ListAttribute{
@@ -188,13 +190,13 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevels.validator())},
 						},
 						"actions": schema.ListAttribute{
-							MarkdownDescription: "Select these actions: names or patterns with `*` and `?`, with or without the `connect:` prefix, in any case.",
+							MarkdownDescription: "Select these actions: names or patterns with `*` and `?`, in any case; without a prefix they are Connect's, and `cases:`, `profile:`, `wisdom:`, `voiceid:`, `connect-campaigns:`, `app-integrations:` and `health-agent:` select the rest of the family's.",
 							ElementType:         types.StringType,
 							Optional:            true,
-							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validatorTitled("Invalid grant"))},
+							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionFilters.validatorTitled("Invalid grant"))},
 						},
 						"resources": schema.ListAttribute{
-							MarkdownDescription: "The Connect ARNs to grant on, possibly with `*` and `?` wildcards or policy variables, or `\"*\"`. " +
+							MarkdownDescription: "The ARNs of Connect or its family to grant on, possibly with `*` and `?` wildcards or policy variables, or `\"*\"`. " +
 								"Actions that support no resource-level permission are granted only on `\"*\"`.",
 							ElementType: types.StringType,
 							Required:    true,
@@ -210,9 +212,9 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"statement": schema.ListNestedBlock{
-				MarkdownDescription: "A statement written out, with the schema and meaning of `aws_iam_policy_document`'s. Its `connect:` actions must exist and its patterns match some action; " +
-					"its Connect ARNs must be well formed and, in an Allow, each action must be able to act on one of its resources; its conditions are checked like a grant's. " +
-					"Actions and ARNs of other services pass through unchecked.",
+				MarkdownDescription: "A statement written out, with the schema and meaning of `aws_iam_policy_document`'s. Its actions of Connect and of the rest of the family must exist in their service's catalog and its patterns match some action; " +
+					"their ARNs must be well formed and, in an Allow, each action must be able to act on one of its resources; its conditions are checked like a grant's. " +
+					"Of other services, the service prefix must exist (and, for services Connect works with such as `lex` or `s3`, the action name); their ARNs pass through unchecked.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"sid": schema.StringAttribute{

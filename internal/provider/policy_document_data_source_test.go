@@ -452,6 +452,50 @@ data "connect_policy_document" "test" {
 	)
 }
 
+// Actions of the rest of the family are granted on their own service's
+// ARNs, in statements after Connect's.
+func TestPolicyDocumentDataSourceFamilyGrants(t *testing.T) {
+	testStateChecks(t, testInstanceLocal+`
+data "connect_policy_document" "test" {
+  grant {
+    actions = ["connect:DescribeQueue", "profile:SearchProfiles", "profile:GetDomain", "cases:GetCase"]
+    resources = [
+      "${local.instance}/queue/*",
+      "arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-abc",
+      "arn:aws:cases:us-east-1:123456789012:domain/d1/case/*",
+    ]
+  }
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ConnectReadQueue",
+      "Effect": "Allow",
+      "Action": "connect:DescribeQueue",
+      "Resource": "arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"
+    },
+    {
+      "Sid": "ConnectCasesReadCase",
+      "Effect": "Allow",
+      "Action": "cases:GetCase",
+      "Resource": "arn:aws:cases:us-east-1:123456789012:domain/d1/case/*"
+    },
+    {
+      "Sid": "ConnectProfileReadDomains",
+      "Effect": "Allow",
+      "Action": [
+        "profile:GetDomain",
+        "profile:SearchProfiles"
+      ],
+      "Resource": "arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-abc"
+    }
+  ]
+}`)),
+	)
+}
+
 // Problems of the composition land on the attribute they are about: a
 // grant's value by its position, a statement's set element by its value.
 // Warnings cannot be asserted through terraform-plugin-testing, hence a Go

@@ -24,6 +24,16 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
     ]
     resources = ["${local.instance}/queue/*"]
   }`, expectError(`Invalid grant`, `"DescribeUser",`, `connect:DescribeUser acts on user, and none of this grant's resources (arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*) is of those types; add an ARN of one of them or grant it separately.`)},
+		{"family action on a Connect ARN", `
+  grant {
+    actions   = ["profile:SearchProfiles"]
+    resources = [local.instance]
+  }`, expectError(`Invalid grant`, `profile:SearchProfiles acts on domains, and none of this grant's resources (arn:aws:connect:us-east-1:123456789012:instance/abc) is of those types`)},
+		{"family ARN of no type", `
+  grant {
+    actions   = ["cases:GetCase"]
+    resources = ["arn:aws:cases:us-east-1:123456789012:domain/d/cases/c"]
+  }`, expectError(`Invalid grant`, `is an Amazon Connect Cases ARN of no known type`)},
 		{"wildcard-only action without star", `
   grant {
     actions   = ["ListInstances"]
@@ -66,7 +76,7 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
   grant {
     access_levels = ["Read"]
     resources     = ["arn:aws:s3:::bucket"]
-  }`, expectError(`arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be Connect ARNs or "*".`)},
+  }`, expectError(`arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`)},
 		{"bad effect", `
   grant {
     effect    = "allow"
