@@ -60,27 +60,32 @@ func wild(s string) bool { return s == "" || catalog.HasWildcard(s) || strings.C
 
 // Access is what a policy effectively allows.
 type Access struct {
-	catalog *catalog.Catalog
-	grants  map[*catalog.Action][]Grant
+	catalogs []*catalog.Catalog // Connect's, then the family services' the policy names
+	grants   map[*catalog.Action][]Grant
 }
 
-// Of works out what the policy allows.
+// Of works out what the policy allows, of Connect and of the services of
+// its family that the policy's actions name.
 func Of(c *catalog.Catalog, doc *policy.Document) *Access {
-	a := &Access{catalog: c, grants: map[*catalog.Action][]Grant{}}
+	a := &Access{catalogs: catalogsOf(c, doc), grants: map[*catalog.Action][]Grant{}}
 	var denies []sureDeny
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
 		switch {
 		case s.Effect == policy.Allow:
-			for _, action := range checker.ActionsOf(c, s) {
-				if g, ok := grantOf(c, i, s, action); ok {
-					a.grants[action] = append(a.grants[action], g)
+			for _, sc := range a.catalogs {
+				for _, action := range checker.ActionsOf(sc, s) {
+					if g, ok := grantOf(sc, i, s, action); ok {
+						a.grants[action] = append(a.grants[action], g)
+					}
 				}
 			}
 		case s.Effect == policy.Deny && len(s.Conditions) == 0 && s.Resources != nil:
 			d := sureDeny{resources: s.Resources, actions: map[*catalog.Action]bool{}}
-			for _, action := range checker.ActionsOf(c, s) {
-				d.actions[action] = true
+			for _, sc := range a.catalogs {
+				for _, action := range checker.ActionsOf(sc, s) {
+					d.actions[action] = true
+				}
 			}
 			denies = append(denies, d)
 		}
@@ -99,6 +104,38 @@ func Of(c *catalog.Catalog, doc *policy.Document) *Access {
 		}
 	}
 	return a
+}
+
+// catalogsOf returns Connect's catalog and those of the family services
+// that the policy's Action or NotAction patterns can name: a policy of
+// Connect's actions alone parses no other.
+func catalogsOf(c *catalog.Catalog, doc *policy.Document) []*catalog.Catalog {
+	out := []*catalog.Catalog{c}
+	for _, service := range catalog.FamilyServices() {
+		if !slices.ContainsFunc(doc.Statements, func(s policy.Statement) bool { return namesService(s, service) }) {
+			continue
+		}
+		if fc, err := catalog.LoadService(service); err == nil {
+			out = append(out, fc)
+		}
+	}
+	return out
+}
+
+// namesService reports whether a statement's actions can include one of
+// the service's: an Action pattern whose service part matches it, or a
+// NotAction (which allows every service it does not name).
+func namesService(s policy.Statement, service string) bool {
+	if s.Actions == nil {
+		return true
+	}
+	return slices.ContainsFunc(s.Actions, func(pattern string) bool {
+		if pattern == "*" {
+			return true
+		}
+		prefix, _, ok := strings.Cut(pattern, ":")
+		return ok && catalog.GlobMatch(strings.ToLower(prefix), service)
+	})
 }
 
 // grantOf is a statement's grant of an action, on the resources the action
@@ -162,12 +199,15 @@ func Covers(p, q string) bool {
 	return ok && !catalog.HasWildcard(prefix) && !strings.Contains(prefix, "${") && strings.HasPrefix(q, prefix)
 }
 
-// Actions returns the actions the policy allows, in catalog order.
+// Actions returns the actions the policy allows, in catalog order,
+// Connect's first.
 func (a *Access) Actions() []*catalog.Action {
 	var out []*catalog.Action
-	for _, action := range a.catalog.Actions() {
-		if len(a.grants[action]) > 0 {
-			out = append(out, action)
+	for _, c := range a.catalogs {
+		for _, action := range c.Actions() {
+			if len(a.grants[action]) > 0 {
+				out = append(out, action)
+			}
 		}
 	}
 	return out

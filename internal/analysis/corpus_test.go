@@ -51,12 +51,17 @@ var corpus = []struct {
 	{"admin-guide/appintegrations-all-actions-typo", "", []string{
 		"error unknown-service app-integartions:DeleteDataIntegration",
 		"error unknown-service app-integartions:DeleteEventIntegration",
+		"warning risk-data-exfiltration app-integrations:CreateDataIntegration",
 	}},
-	{"admin-guide/appintegrations-create-view", "", []string{"error malformed-action app-integrations::ListEventIntegrations"}},
+	{"admin-guide/appintegrations-create-view", "", []string{
+		"error malformed-action app-integrations::ListEventIntegrations",
+		"warning risk-data-exfiltration app-integrations:CreateEventIntegration",
+	}},
 	{"admin-guide/campaigns-disable", "", nil},
 	{"admin-guide/campaigns-management", "", []string{
 		"error unknown-action connect-campaigns:UpdateDialerConfig",
 		"error unknown-action connect-campaigns:UpdateOutboundCallConfig",
+		"warning risk-cost-and-fraud connect-campaigns:CreateCampaign",
 	}},
 	{"admin-guide/campaigns-tag-based", "", nil},
 	{"admin-guide/cases-onboard", "", []string{"warning risk-flow-hijack connect:CreateIntegrationAssociation"}},
@@ -67,7 +72,7 @@ var corpus = []struct {
 	{"admin-guide/create-task-block", "", []string{"warning resource-wildcard *"}},
 	{"admin-guide/create-users-by-request-tag", "", []string{"warning resource-wildcard *", "warning risk-privilege-escalation connect:TagResource"}},
 	{"admin-guide/create-users-deny-security-profile", "", []string{"warning resource-wildcard *"}},
-	{"admin-guide/customer-profiles-appflow-role", "", nil},
+	{"admin-guide/customer-profiles-appflow-role", "", []string{"warning risk-data-exfiltration profile:PutIntegration"}},
 	{"admin-guide/deny-all-instance-arn-wildcard", "", nil},
 	{"admin-guide/deny-all-instance-condition", "", []string{"warning unsupported-condition-key connect:instanceId"}},
 	{"admin-guide/deny-delete-update-users", "", nil},
@@ -123,8 +128,15 @@ var corpus = []struct {
 		"warning risk-credentials-exposure connect:GetFederationToken",
 		"warning risk-data-exfiltration connect:GetAttachedFile",
 	}},
-	{"aws-managed/AmazonConnectServiceLinkedRolePolicy", "aws-managed", allActionsEverywhere},
-	{"aws-managed/AmazonConnectServiceLinkedRolePolicy-v53", "aws-managed", allActionsEverywhere},
+	{"aws-managed/AmazonConnectServiceLinkedRolePolicy", "aws-managed", slices.Concat(allActionsEverywhere, []string{
+		"warning risk-data-exfiltration profile:SearchProfiles",
+		"warning risk-data-exfiltration profile:ListProfileObjects",
+	})},
+	{"aws-managed/AmazonConnectServiceLinkedRolePolicy-v53", "aws-managed", slices.Concat(allActionsEverywhere, []string{
+		"warning risk-data-exfiltration profile:BatchGetProfile",
+		"warning risk-data-exfiltration profile:ListProfileObjects",
+		"warning risk-data-exfiltration profile:CreateSegmentSnapshot",
+	})},
 	{"aws-managed/AmazonConnectSynchronizationServiceRolePolicy", "aws-managed", []string{
 		"warning resource-wildcard *",
 		"warning risk-audit-evasion connect:DisassociateInstanceStorageConfig",
@@ -147,9 +159,18 @@ var corpus = []struct {
 		"warning risk-privilege-escalation connect:CreateSecurityProfile",
 		"warning risk-privilege-escalation connect:CreateUser",
 	}},
-	{"aws-managed/AmazonConnectVoiceIDFullAccess", "aws-managed", nil},
-	{"aws-managed/AmazonConnect_FullAccess", "aws-managed", allActionsEverywhere},
-	{"aws-managed/CustomerProfilesServiceLinkedRolePolicy", "aws-managed", nil},
+	{"aws-managed/AmazonConnectVoiceIDFullAccess", "aws-managed", []string{
+		"warning risk-cost-and-fraud voiceid:DeleteFraudster",
+		"warning risk-destruction voiceid:DeleteDomain",
+	}},
+	{"aws-managed/AmazonConnect_FullAccess", "aws-managed", slices.Concat(allActionsEverywhere, []string{
+		"warning risk-data-exfiltration profile:ListProfileObjects",
+		"warning risk-destruction profile:DeleteDomain",
+	})},
+	{"aws-managed/CustomerProfilesServiceLinkedRolePolicy", "aws-managed", []string{
+		"warning risk-cost-and-fraud connect-campaigns:PutProfileOutboundRequestBatch",
+		"warning risk-data-exfiltration profile:BatchGetProfile",
+	}},
 	{"aws-managed/ReadOnlyAccess", "aws-managed", []string{
 		"warning risk-credentials-exposure connect:GetFederationToken",
 		"warning risk-data-exfiltration connect:GetContactAttributes",
@@ -208,6 +229,8 @@ var corpus = []struct {
 	{"samples/power-dialer-connect-permissions", "", []string{
 		"error unknown-action connect:CreateProfile",
 		"warning risk-cost-and-fraud connect:StartOutboundVoiceContact",
+		"warning risk-data-exfiltration profile:SearchProfiles",
+		"warning risk-destruction profile:DeleteProfile",
 	}},
 	{"samples/rules-engine-lambda-policy", "", []string{
 		"warning reference-versions-disagree connect:StartOutboundVoiceContact",

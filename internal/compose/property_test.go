@@ -40,6 +40,11 @@ func TestComposedPolicyIsNeverWiderThanItsGrants(t *testing.T) {
 		}
 		acc := access.Of(c, result.Document)
 		for _, a := range acc.Actions() {
+			if service, _, _ := catalog.SplitAction(a.FullName()); service != catalog.ServicePrefix {
+				// The family's dependent actions, on "*" like every other
+				// service's (random grants name only Connect's actions).
+				continue
+			}
 			for _, g := range acc.Grants(a) {
 				if planner.IsDependentActionsSid(g.Sid) {
 					dependents++

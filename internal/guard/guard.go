@@ -38,6 +38,7 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 	type key struct {
 		statement int
 		category  risk.Category
+		service   string // a finding names one service's actions, whose remedy it gives
 	}
 	type group struct {
 		sid      string
@@ -51,7 +52,7 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 	for _, a := range acc.Actions() {
 		for _, category := range m.Categories(a) {
 			for _, g := range acc.Grants(a) {
-				k := key{g.Statement, category}
+				k := key{g.Statement, category, serviceOf(a)}
 				grp := groups[k]
 				if grp == nil {
 					grp = &group{sid: g.Sid, narrowed: true}
@@ -70,7 +71,7 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 		if rules := rulesOf(m, grp.actions, k.category); len(rules) == 1 {
 			impact = rules[0].Impact
 		}
-		severity, reach := reachOf(grp.narrowed, wildcardOnly(grp.actions))
+		severity, reach := reachOf(grp.narrowed, wildcardOnly(grp.actions), k.service)
 		findings = append(findings, checker.Finding{Code: Code(k.category), Severity: severity, Statement: k.statement, Sid: grp.sid,
 			Element: checker.ElementAction, Action: grp.actions[0].FullName(), Actions: catalog.FullNames(grp.actions), Condition: -1,
 			Message: fmt.Sprintf("It allows %s, which %s (%s); %s.", joinActions(grp.actions), impact, k.category, reach)})
@@ -88,7 +89,7 @@ func Risks(m *risk.Model, acc *access.Access) []checker.Finding {
 			narrowed = narrowed && acc.Narrowed(a)
 			parts = append(parts, fmt.Sprintf("%s (statement %d)", a.FullName(), g.Statement))
 		}
-		severity, reach := reachOf(narrowed, false)
+		severity, reach := reachOf(narrowed, false, catalog.ServicePrefix)
 		findings = append(findings, checker.Finding{Code: Code(combo.Category), Severity: severity, Statement: first,
 			Sid: acc.Grants(combo.Actions[0][0])[0].Sid, Element: checker.ElementAction, Action: combo.Actions[0][0].FullName(), Condition: -1,
 			Message: fmt.Sprintf("With %s, a principal %s (%s); %s.", checker.JoinAnd(parts), combo.Impact, combo.Category, reach)})
@@ -138,14 +139,26 @@ func OneFindingPerFix(findings []checker.Finding) []checker.Finding {
 }
 
 // reachOf is a risk's severity, and what the message says of its reach.
-func reachOf(narrowed, wildcardOnly bool) (checker.Severity, string) {
+func reachOf(narrowed, wildcardOnly bool, service string) (checker.Severity, string) {
 	switch {
-	case narrowed:
+	case narrowed && service == catalog.ServicePrefix:
 		return checker.SeveritySuggestion, "resources or conditions limit it to named instances; check that they name only what this principal needs"
+	case narrowed:
+		return checker.SeveritySuggestion, "resources or conditions limit it to named " + service + " resources; check that they name only what this principal needs"
 	case wildcardOnly:
 		return checker.SeverityWarning, "it supports no resource-level permission, so only a condition such as aws:SourceIp or a Deny can limit it; allow it only to principals that need it"
+	case service != catalog.ServicePrefix:
+		// The family's resources belong to domains (or assistants,
+		// campaigns, integrations), not to an instance's ARNs.
+		return checker.SeverityWarning, "nothing limits it to named resources: name the ARNs of the " + service + " resources it needs, add an aws:ResourceTag condition, or deny it"
 	}
 	return checker.SeverityWarning, "nothing limits it to an instance: name the instance's ARNs, add a connect:InstanceId or aws:ResourceTag condition, or deny it"
+}
+
+// serviceOf is the service prefix of an action, in lower case.
+func serviceOf(a *catalog.Action) string {
+	service, _, _ := catalog.SplitAction(a.FullName())
+	return strings.ToLower(service)
 }
 
 // rulesOf lists the rules of a category that the actions fall under.
@@ -224,6 +237,17 @@ func (v Violation) Message() string {
 	return fmt.Sprintf("Statement %d%s allows %s, which this rule forbids; remove it from the statement, narrow the statement's resources, or deny it.", v.Statement, sid, checker.JoinAtMost(v.Actions, 10))
 }
 
+// matchAction matches a rule's action name or pattern in Connect's catalog
+// or, with the prefix of another service of the family, in that service's.
+func matchAction(c *catalog.Catalog, name string) []*catalog.Action {
+	if service, _, ok := catalog.SplitAction(name); ok && !strings.EqualFold(service, c.Prefix) && slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
+		if fc, err := catalog.LoadService(service); err == nil {
+			return fc.Match(name)
+		}
+	}
+	return c.Match(name)
+}
+
 // Violations checks the rules against what the policy allows. An Allow on
 // a pattern, on NotAction or on "*" counts, as IAM would allow it; a Deny
 // that surely covers it takes it away.
@@ -232,7 +256,7 @@ func Violations(c *catalog.Catalog, m *risk.Model, acc *access.Access, rules []F
 	for i, rule := range rules {
 		named, forbidden := map[*catalog.Action]bool{}, map[*catalog.Action]bool{}
 		for _, name := range rule.Actions {
-			for _, a := range c.Match(name) {
+			for _, a := range matchAction(c, name) {
 				named[a], forbidden[a] = true, true
 			}
 		}

@@ -107,6 +107,39 @@ func TestRiskCategories(t *testing.T) {
 	}
 }
 
+// The family's risks: on every domain a warning whose remedy names the
+// service's resources, on one domain a suggestion, on a Deny nothing; a
+// statement of Connect and family actions gets one finding per service.
+func TestFamilyRisks(t *testing.T) {
+	f := newFixture(t)
+	domain := "arn:aws:profile:us-east-1:123456789012:domains/d1"
+	tests := []struct {
+		name       string
+		statements []string
+		want       []string
+	}{
+		{"on every domain", []string{allow(`"profile:SearchProfiles"`, "*")}, []string{"risk-data-exfiltration:warning"}},
+		{"on one domain", []string{allow(`"profile:SearchProfiles"`, domain)}, []string{"risk-data-exfiltration:suggestion"}},
+		{"by a pattern", []string{allow(`"profile:Delete*"`, "*")}, []string{"risk-destruction:warning"}},
+		{"by NotAction", []string{`{"Effect": "Allow", "NotAction": "connect:*", "Resource": "` + domain + `"}`},
+			[]string{"risk-data-exfiltration:suggestion", "risk-destruction:suggestion"}},
+		{"denied", []string{allow(`"profile:SearchProfiles"`, "*"), `{"Effect": "Deny", "Action": "profile:*", "Resource": "*"}`}, nil},
+		{"not a risk", []string{allow(`"profile:GetDomain"`, "*")}, nil},
+		{"beside Connect's", []string{allow(`["connect:GetContactAttributes", "cases:GetCase"]`, "*")},
+			[]string{"risk-data-exfiltration:warning", "risk-data-exfiltration:warning"}},
+	}
+	for _, tt := range tests {
+		findings := Risks(f.m, f.access(t, tt.statements...))
+		if got := severities(findings); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: risks = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	findings := Risks(f.m, f.access(t, allow(`"voiceid:DisassociateFraudster"`, "*")))
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "name the ARNs of the voiceid resources it needs") {
+		t.Errorf("a family risk's remedy: %+v", findings)
+	}
+}
+
 func TestRiskCombinations(t *testing.T) {
 	f := newFixture(t)
 	tests := []struct {

@@ -34,10 +34,10 @@ func mustNotAllowBlock() schema.ListNestedBlock {
 		NestedObject: schema.NestedBlockObject{
 			Attributes: map[string]schema.Attribute{
 				"actions": schema.ListAttribute{
-					MarkdownDescription: "Actions the policy must not allow: names or patterns, with or without the `connect:` prefix.",
+					MarkdownDescription: "Actions the policy must not allow: names or patterns, in any case; without a prefix they are Connect's, and the prefix of another service of the family (`profile:DeleteDomain`) names its actions.",
 					ElementType:         types.StringType,
 					Optional:            true,
-					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionNames.validatorTitled("Invalid must_not_allow"))},
+					Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionFilters.validatorTitled("Invalid must_not_allow"))},
 				},
 				"risks": schema.ListAttribute{
 					MarkdownDescription: fmt.Sprintf("Risk categories none of whose actions the policy may allow: %s.", quotedCode(risk.CategoryNames())),

@@ -95,6 +95,24 @@ func TestMustNotAllowErrors(t *testing.T) {
     resources = ["${local.instance}/agent/4a7c*"]
   }`,
 			[]string{`Statement 0 allows connect:DeleteUser, which this rule forbids`}},
+		{"a family action",
+			`{ Sid = "Profiles", Effect = "Allow", Action = "profile:*", Resource = "arn:aws:profile:us-east-1:123456789012:domains/d1" }`, `
+  must_not_allow {
+    actions = ["profile:DeleteDomain"]
+  }`,
+			[]string{`Forbidden access`, `Statement 0 (Sid Profiles) allows profile:DeleteDomain, which this rule forbids`}},
+		{"a family risk",
+			`{ Effect = "Allow", Action = "cases:GetCase", Resource = "*" }`, `
+  must_not_allow {
+    risks = ["data-exfiltration"]
+  }`,
+			[]string{`Forbidden access`, `Statement 0 allows cases:GetCase, which this rule forbids`}},
+		{"a misspelt family action",
+			`{ Effect = "Allow", Action = "connect:ListQueues", Resource = "*" }`, `
+  must_not_allow {
+    actions = ["profile:DeleteDomian"]
+  }`,
+			[]string{`Invalid must_not_allow`, `did you mean profile:DeleteDomain?`}},
 		{"an unknown risk category",
 			`{ Effect = "Allow", Action = "connect:ListQueues", Resource = "*" }`, `
   must_not_allow {

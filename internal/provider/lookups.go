@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -75,10 +76,9 @@ var (
 			return nil, fmt.Sprintf("%q is not a condition key that Connect actions support%s; use one of %s or a global key such as aws:SourceIp.",
 				name, hint, strings.Join(named, ", "))
 		}}
-	// actionNames are names or patterns that must match some Connect
-	// action (a grant's, a rule's); actionFilters those of connect_actions,
-	// which may be of another service of the family.
-	actionNames   = lookup[string]{"No matching action", "value must name or match a Connect action", false, resolveAction}
+	// actionFilters are names or patterns that must match some action of
+	// Connect or, with its prefix, of another service of the family (a
+	// grant's, a rule's, connect_actions' names).
 	actionFilters = lookup[string]{"No matching action", "value must name or match an action of Amazon Connect or its family", true, resolveAction}
 )
 
@@ -109,7 +109,20 @@ func (l lookup[T]) validator() validator.String { return l.validatorTitled(l.sum
 func (l lookup[T]) validatorTitled(summary string) validator.String {
 	return catalogString{l.description, func(c *catalog.Catalog, s string) problem {
 		if _, p := l.find(c, s); p != "" {
-			if l.family && l.inFamily(s) {
+			if !l.family {
+				return problem{summary, p}
+			}
+			// A name with the prefix of another service of the family is
+			// that service's to judge, with its own suggestions.
+			if service, _, ok := catalog.SplitAction(s); ok && !strings.EqualFold(service, c.Prefix) && slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
+				if fc, err := catalog.LoadService(service); err == nil {
+					if _, fp := l.find(fc, s); fp != "" {
+						return problem{summary, fp}
+					}
+					return problem{}
+				}
+			}
+			if l.inFamily(s) {
 				return problem{}
 			}
 			return problem{summary, p}

@@ -34,7 +34,7 @@ func TestLookupsSayOneThing(t *testing.T) {
 			"*", "queues", `or "*" for the actions that support no resource-level permission`},
 		{"condition key", conditionKeys.validator(), func(v []types.String, d *diag.Diagnostics) int { return len(conditionKeys.in(c, v, path.Root("x"), d)) },
 			"aws:ResourceTag/team", "connect:InstanceID2", "is not a condition key"},
-		{"action", actionNames.validator(), func(v []types.String, d *diag.Diagnostics) int { return len(actionNames.in(c, v, path.Root("x"), d)) },
+		{"action", actionFilters.validator(), func(v []types.String, d *diag.Diagnostics) int { return len(actionFilters.in(c, v, path.Root("x"), d)) },
 			"connect:Describe*", "connect:DescribeQueu", "did you mean connect:DescribeQueue?"},
 	}
 	for _, tt := range checks {

@@ -156,7 +156,7 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:    true,
 			},
 			"allowed_by_risk": schema.MapAttribute{
-				MarkdownDescription: fmt.Sprintf("What the policy **effectively** allows, grouped by risk category: a key for each of %s. "+
+				MarkdownDescription: fmt.Sprintf("What the policy **effectively** allows, grouped by risk category: a key for each of %s. Actions of the rest of the Amazon Connect family (`profile:`, `cases:`, `voiceid:`, `wisdom:`, `connect-campaigns:`, `app-integrations:`, `health-agent:`) are in it too. "+
 					"Unlike `allowed_actions` (by name), a Deny that surely covers an action (unconditional, on resources that cover it) takes it out; the actions of a combination of risk are under its category.", quotedCode(risk.CategoryNames())),
 				ElementType: types.ListType{ElemType: types.StringType},
 				Computed:    true,

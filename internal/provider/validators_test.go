@@ -63,10 +63,12 @@ func TestCatalogValidatorsHoldForEverySnapshot(t *testing.T) {
 		{"connect:DescribeUsr", "did you mean connect:DescribeUser?"},
 		{"connect:Destroy*", ""},
 		{"connect:Nothing*", "matches no Connect action"},
+		{"profile:Search*", ""},
+		{"profile:SerchProfiles", "did you mean profile:SearchProfiles?"},
 	}
 	for _, tt := range tests {
 		var resp validator.StringResponse
-		actionNames.validatorTitled("Invalid grant").ValidateString(context.Background(),
+		actionFilters.validatorTitled("Invalid grant").ValidateString(context.Background(),
 			validator.StringRequest{Path: path.Root("a"), ConfigValue: types.StringValue(tt.value)}, &resp)
 		switch {
 		case tt.want == "" && resp.Diagnostics.HasError():

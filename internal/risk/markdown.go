@@ -29,7 +29,10 @@ func Markdown() string {
 func codeList(names []string, separator string) string {
 	quoted := make([]string, len(names))
 	for i, n := range names {
-		quoted[i] = "`connect:" + n + "`"
+		if !strings.Contains(n, ":") {
+			n = "connect:" + n
+		}
+		quoted[i] = "`" + n + "`"
 	}
 	return strings.Join(quoted, separator)
 }

@@ -1,5 +1,7 @@
-// Package risk is the table of what Amazon Connect's actions can do that a
-// security reviewer must see: each action or pattern in a risk category,
+// Package risk is the table of what the actions of Amazon Connect and its
+// family (Cases, Customer Profiles, Q in Connect, Voice ID, outbound
+// campaigns, AppIntegrations, Connect Health) can do that a security
+// reviewer must see: each action or pattern in a risk category,
 // with its impact in one sentence and the AWS documentation or published
 // research it rests on, and the combinations of actions that are a risk
 // together. It is data, resolved against a catalog; it knows nothing of
@@ -9,6 +11,7 @@ package risk
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -36,18 +39,20 @@ func (c Category) Describe() string {
 	return map[Category]string{
 		CredentialsExposure: "returns credentials or tokens that sign in to the instance",
 		PrivilegeEscalation: "gives a principal, or an agent, more permissions in Connect than it was granted",
-		DataExfiltration:    "sends or reads call recordings, transcripts, contact data or attachments",
-		FlowHijack:          "changes the flows contacts run through, or the code and bots they call",
+		DataExfiltration:    "sends or reads call recordings, transcripts, contact data, attachments, customer profiles, cases, AI sessions or health records",
+		FlowHijack:          "changes the flows contacts run through, the code and bots they call, or the AI agents, prompts and knowledge that answer them",
 		AuditEvasion:        "turns off recording, logging or storage that an audit relies on",
-		Destruction:         "deletes the instance or its resources",
-		CostAndFraud:        "places outbound contacts or claims numbers, which cost money and enable fraud",
+		Destruction:         "deletes the instance or its resources, or a family domain and its data",
+		CostAndFraud:        "places outbound contacts, claims numbers or weakens fraud detection, which cost money and enable fraud",
 	}[c]
 }
 
 // Rule puts actions in a category.
 type Rule struct {
 	Category Category
-	// Actions are names or patterns of the catalog, without "connect:".
+	// Actions are names or patterns: Connect's without a prefix, another
+	// family service's with its own ("profile:SearchProfiles"); one
+	// service per rule.
 	Actions []string
 	// Impact says in one sentence what a principal allowed them can do.
 	Impact string
@@ -64,7 +69,15 @@ type Combination struct {
 	Source   string
 }
 
-const apiReference = "https://docs.aws.amazon.com/connect/latest/APIReference/"
+const (
+	apiReference       = "https://docs.aws.amazon.com/connect/latest/APIReference/"
+	profilesReference  = "https://docs.aws.amazon.com/customerprofiles/latest/APIReference/"
+	casesReference     = "https://docs.aws.amazon.com/cases/latest/APIReference/"
+	voiceIDReference   = "https://docs.aws.amazon.com/voiceid/latest/APIReference/"
+	wisdomReference    = "https://docs.aws.amazon.com/amazon-q-connect/latest/APIReference/"
+	campaignsReference = "https://docs.aws.amazon.com/connect-outbound/latest/APIReference/"
+	appIntegrationsRef = "https://docs.aws.amazon.com/appintegrations/latest/APIReference/"
+)
 
 // Rules is the table. Every action named here exists in the latest catalog
 // (a test checks it); a rule applies to a snapshot where its actions exist.
@@ -144,6 +157,65 @@ var Rules = []Rule{
 	{CostAndFraud, []string{"UpdateQueueOutboundCallerConfig"},
 		"changes the caller ID of a queue's outbound calls",
 		apiReference + "API_UpdateQueueOutboundCallerConfig.html"},
+
+	// The rest of the family: customer data of each service, what answers
+	// customers and agents, and what places contacts.
+	{DataExfiltration, []string{"profile:SearchProfiles", "profile:BatchGetProfile", "profile:ListProfileObjects", "profile:GetProfileHistoryRecord", "profile:ListProfileHistoryRecords"},
+		"reads customer profiles: names, contact details, addresses and the contact, order and case history merged into them",
+		profilesReference + "API_SearchProfiles.html; " + profilesReference + "API_ListProfileObjects.html; https://docs.aws.amazon.com/connect/latest/adminguide/customer-profiles.html"},
+	{DataExfiltration, []string{"profile:CreateEventStream", "profile:CreateSegmentSnapshot", "profile:CreateSnapshot", "profile:PutIntegration", "profile:CreateIntegrationWorkflow"},
+		"exports customer profiles: streams every change to a Kinesis stream, writes a segment or a domain to an S3 bucket, or connects an application that receives the data, each of the principal's choosing",
+		profilesReference + "API_CreateEventStream.html; " + profilesReference + "API_CreateSegmentSnapshot.html; " + profilesReference + "API_PutIntegration.html"},
+	{Destruction, []string{"profile:DeleteDomain", "profile:DeleteProfile", "profile:MergeProfiles"},
+		"deletes a Customer Profiles domain with every profile in it, or deletes or irreversibly merges profiles",
+		profilesReference + "API_DeleteDomain.html; " + profilesReference + "API_MergeProfiles.html"},
+
+	{DataExfiltration, []string{"cases:GetCase", "cases:SearchCases", "cases:SearchRelatedItems", "cases:SearchAllRelatedItems", "cases:GetCaseAuditEvents"},
+		"reads cases: their fields, comments, attached files and the contacts related to them",
+		casesReference + "API_GetCase.html; " + casesReference + "API_SearchCases.html; https://docs.aws.amazon.com/connect/latest/adminguide/cases.html"},
+	{DataExfiltration, []string{"cases:PutCaseEventConfiguration"},
+		"sends an event for every case created or changed, with the fields the principal chooses, to EventBridge",
+		casesReference + "API_PutCaseEventConfiguration.html; https://docs.aws.amazon.com/connect/latest/adminguide/case-event-streams.html"},
+	{Destruction, []string{"cases:DeleteDomain", "cases:DeleteCase"},
+		"deletes a Cases domain with every case in it, or deletes cases",
+		casesReference + "API_DeleteDomain.html; " + casesReference + "API_DeleteCase.html"},
+
+	{CostAndFraud, []string{"voiceid:DeleteFraudster", "voiceid:DisassociateFraudster", "voiceid:UpdateWatchlist", "voiceid:DeleteWatchlist", "voiceid:UpdateDomain"},
+		"takes known fraudsters off the watchlists that fraud detection checks callers against, or changes the domain's detection, so that a fraudster passes",
+		voiceIDReference + "API_DisassociateFraudster.html; " + voiceIDReference + "API_UpdateDomain.html"},
+	// Voice ID's API returns no voiceprint, so reading speakers is no
+	// exposure of biometric data; deleting or changing them is the risk.
+	{Destruction, []string{"voiceid:DeleteDomain", "voiceid:DeleteSpeaker", "voiceid:OptOutSpeaker"},
+		"deletes a Voice ID domain with its voiceprints and watchlists, or a speaker's voiceprint, so that callers are no longer authenticated by voice",
+		voiceIDReference + "API_DeleteDomain.html"},
+
+	{FlowHijack, []string{"wisdom:CreateAIAgent", "wisdom:UpdateAIAgent", "wisdom:UpdateAssistantAIAgent", "wisdom:CreateAIPrompt", "wisdom:UpdateAIPrompt", "wisdom:UpdateAIGuardrail", "wisdom:DeleteAIGuardrail"},
+		"rewrites what Amazon Q in Connect's AI agents say to agents and customers: their prompts, the agent in use, or the guardrails that filter them",
+		wisdomReference + "API_UpdateAIPrompt.html; " + wisdomReference + "API_UpdateAIGuardrail.html; https://docs.aws.amazon.com/connect/latest/adminguide/create-ai-prompts.html"},
+	{FlowHijack, []string{"wisdom:CreateContent", "wisdom:UpdateContent", "wisdom:StartContentUpload", "wisdom:StartImportJob", "wisdom:CreateQuickResponse", "wisdom:UpdateQuickResponse"},
+		"writes the knowledge base and quick responses that the AI and agents answer customers from",
+		wisdomReference + "API_UpdateContent.html; " + wisdomReference + "API_StartImportJob.html"},
+	{DataExfiltration, []string{"wisdom:GetSession", "wisdom:SearchSessions", "wisdom:ListMessages", "wisdom:GetContent", "wisdom:SearchContent"},
+		"reads AI sessions with their conversation, and the knowledge base's content",
+		wisdomReference + "API_GetSession.html; " + wisdomReference + "API_ListMessages.html; " + wisdomReference + "API_GetContent.html"},
+
+	{CostAndFraud, []string{"connect-campaigns:CreateCampaign", "connect-campaigns:StartCampaign", "connect-campaigns:ResumeCampaign", "connect-campaigns:PutDialRequestBatch", "connect-campaigns:PutOutboundRequestBatch", "connect-campaigns:PutProfileOutboundRequestBatch", "connect-campaigns:UpdateCampaignSource", "connect-campaigns:UpdateCampaignOutboundCallConfig"},
+		"places outbound calls, texts and emails at scale, to numbers and with a caller ID of the principal's choosing, which cost money and can be used for fraud",
+		campaignsReference + "API_StartCampaign.html; " + campaignsReference + "API_PutOutboundRequestBatch.html; https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html"},
+
+	{DataExfiltration, []string{"app-integrations:CreateDataIntegration", "app-integrations:UpdateDataIntegration", "app-integrations:CreateEventIntegration", "app-integrations:UpdateEventIntegration"},
+		"copies data between Connect and an external application, bucket or event bus of the principal's choosing",
+		appIntegrationsRef + "API_CreateDataIntegration.html; " + appIntegrationsRef + "API_CreateEventIntegration.html"},
+	{FlowHijack, []string{"app-integrations:CreateApplication", "app-integrations:UpdateApplication"},
+		"embeds a third-party application in the agent workspace, where it receives contact events and acts for agents",
+		appIntegrationsRef + "API_CreateApplication.html; https://docs.aws.amazon.com/connect/latest/adminguide/3p-apps.html"},
+
+	{DataExfiltration, []string{"health-agent:GetPatient", "health-agent:MatchPatient", "health-agent:ListPatientMedications", "health-agent:ListPatientInsuranceCoverages", "health-agent:ListPatientAppointments", "health-agent:StartPatientInsightsJob", "health-agent:GetPatientInsightsJob", "health-agent:ListSessionRecords", "health-agent:GetMedicalScribeListeningSession"},
+		"reads protected health information: patients, their medications, insurance, appointments, insights and transcribed sessions",
+		"https://docs.aws.amazon.com/connecthealth/latest/APIReference/Welcome.html; https://docs.aws.amazon.com/service-authorization/latest/reference/list_connecthealth.html"},
+	{Destruction, []string{"health-agent:DeleteDomain"},
+		"deletes a Connect Health domain with its data",
+		"https://docs.aws.amazon.com/service-authorization/latest/reference/list_connecthealth.html"},
 }
 
 // Combinations is the table of risks of actions together.
@@ -161,6 +233,10 @@ type Model struct {
 	catalog *catalog.Catalog
 	rules   map[*catalog.Action][]*Rule
 	combos  []resolvedCombination
+	// family resolves, on first use, the rules of another service of the
+	// family against its catalog: a policy of Connect alone never parses
+	// them.
+	family map[string]func() map[*catalog.Action][]*Rule
 }
 
 type resolvedCombination struct {
@@ -172,9 +248,15 @@ type resolvedCombination struct {
 // have are left out (the 2020 page lacks most); a pattern that matches
 // nothing in the latest catalog is an error.
 func New(c *catalog.Catalog) (*Model, error) {
-	m := &Model{catalog: c, rules: map[*catalog.Action][]*Rule{}}
+	m := &Model{catalog: c, rules: map[*catalog.Action][]*Rule{}, family: map[string]func() map[*catalog.Action][]*Rule{}}
+	for _, service := range catalog.FamilyServices() {
+		m.family[service] = sync.OnceValue(func() map[*catalog.Action][]*Rule { return familyRules(service) })
+	}
 	for i := range Rules {
 		r := &Rules[i]
+		if _, ok := RuleService(r); ok {
+			continue
+		}
 		for _, name := range r.Actions {
 			matched := c.Match(name)
 			if len(matched) == 0 && c.Name == catalog.Latest {
@@ -201,15 +283,57 @@ func New(c *catalog.Catalog) (*Model, error) {
 	return m, nil
 }
 
+// RuleService returns the family service a rule's actions are of, with
+// ok false for a rule of Connect's actions.
+func RuleService(r *Rule) (string, bool) {
+	if len(r.Actions) == 0 {
+		return "", false
+	}
+	service, _, ok := strings.Cut(r.Actions[0], ":")
+	return service, ok
+}
+
+// familyRules resolves the rules of a family service against its catalog;
+// TestFamilyRulesResolve holds every name to an action.
+func familyRules(service string) map[*catalog.Action][]*Rule {
+	out := map[*catalog.Action][]*Rule{}
+	c, err := catalog.LoadService(service)
+	if err != nil {
+		return out
+	}
+	for i := range Rules {
+		r := &Rules[i]
+		if s, ok := RuleService(r); !ok || s != service {
+			continue
+		}
+		for _, name := range r.Actions {
+			for _, a := range c.Match(name) {
+				if !slices.Contains(out[a], r) {
+					out[a] = append(out[a], r)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Rules returns the rules that put the action in a category, in the
 // table's order.
-func (m *Model) Rules(a *catalog.Action) []*Rule { return m.rules[a] }
+func (m *Model) Rules(a *catalog.Action) []*Rule {
+	if service, _, _ := catalog.SplitAction(a.FullName()); !strings.EqualFold(service, m.catalog.Prefix) {
+		if resolve, ok := m.family[strings.ToLower(service)]; ok {
+			return resolve()[a]
+		}
+		return nil
+	}
+	return m.rules[a]
+}
 
 // Categories returns the categories of an action, in Categories' order.
 func (m *Model) Categories(a *catalog.Action) []Category {
 	var out []Category
 	for _, c := range Categories {
-		if slices.ContainsFunc(m.rules[a], func(r *Rule) bool { return r.Category == c }) {
+		if slices.ContainsFunc(m.Rules(a), func(r *Rule) bool { return r.Category == c }) {
 			out = append(out, c)
 		}
 	}

@@ -26,10 +26,32 @@ func TestTableResolvesAgainstTheLatestCatalog(t *testing.T) {
 		if r.Impact == "" || !strings.HasPrefix(r.Source, "https://") {
 			t.Errorf("rule %s %v lacks an impact or a source", r.Category, r.Actions)
 		}
-		for _, name := range r.Actions {
-			if len(c.Match(name)) == 0 {
-				t.Errorf("rule %s names %s, which matches nothing", r.Category, name)
+		rc := c
+		if service, ok := RuleService(&r); ok {
+			var err error
+			if rc, err = catalog.LoadService(service); err != nil {
+				t.Fatalf("rule %s %v: %v", r.Category, r.Actions, err)
 			}
+		}
+		for _, name := range r.Actions {
+			if len(rc.Match(name)) == 0 {
+				t.Errorf("rule %s names %s, which matches nothing in the %s catalog", r.Category, name, rc.Prefix)
+			}
+		}
+	}
+	// A family rule names one service's actions.
+	for _, r := range Rules {
+		service, family := RuleService(&r)
+		for _, name := range r.Actions {
+			if s, _, ok := strings.Cut(name, ":"); ok != family || (family && s != service) {
+				t.Errorf("rule %s %v mixes services", r.Category, r.Actions)
+			}
+		}
+	}
+	// Every service of the family has rules.
+	for _, service := range catalog.FamilyServices() {
+		if !slices.ContainsFunc(Rules, func(r Rule) bool { s, ok := RuleService(&r); return ok && s == service }) {
+			t.Errorf("no risk rule for %s", service)
 		}
 	}
 	for _, combo := range Combinations {
@@ -59,6 +81,38 @@ func TestCategoriesOfActions(t *testing.T) {
 	}
 	for name, want := range tests {
 		a, _ := c.Action(name)
+		if got := m.Categories(a); !slices.Equal(got, want) {
+			t.Errorf("%s categories = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The family's actions are in the categories of their rules, resolved
+// against their own catalogs.
+func TestCategoriesOfFamilyActions(t *testing.T) {
+	m, _ := New(catalogtest.Latest(t))
+	tests := map[string][]Category{
+		"profile:SearchProfiles":             {DataExfiltration},
+		"profile:CreateEventStream":          {DataExfiltration},
+		"profile:DeleteDomain":               {Destruction},
+		"profile:GetDomain":                  nil,
+		"cases:GetCase":                      {DataExfiltration},
+		"voiceid:DisassociateFraudster":      {CostAndFraud},
+		"wisdom:UpdateAIPrompt":              {FlowHijack},
+		"connect-campaigns:StartCampaign":    {CostAndFraud},
+		"app-integrations:CreateApplication": {FlowHijack},
+		"health-agent:GetPatient":            {DataExfiltration},
+	}
+	for name, want := range tests {
+		service, _, _ := catalog.SplitAction(name)
+		fc, err := catalog.LoadService(service)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, ok := fc.Action(name)
+		if !ok {
+			t.Fatalf("%s is not in the %s catalog", name, service)
+		}
 		if got := m.Categories(a); !slices.Equal(got, want) {
 			t.Errorf("%s categories = %v, want %v", name, got, want)
 		}
