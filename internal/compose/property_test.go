@@ -3,6 +3,7 @@ package compose
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/access"
@@ -18,9 +19,11 @@ import (
 // grants: every Connect action it allows on a resource is allowed within
 // the scope of some Allow grant's resource (its partition, region, account
 // and, when the grant names instances, instance), and on "*" only when it
-// supports no resource-level permission or a grant was on "*". Other
-// services' dependent actions are on "*" by design, and not Connect's to
-// check.
+// supports no resource-level permission or a grant was on "*". The family's
+// dependent actions (wisdom:GetAssistant for a Connect integration) are
+// within the grant's partition, region and account, their resources
+// belonging to no instance. Other services' dependent actions are on "*"
+// by design, and not Connect's to check.
 func TestComposedPolicyIsNeverWiderThanItsGrants(t *testing.T) {
 	c := catalogtest.Latest(t)
 	r := rand.New(rand.NewPCG(14, 1))
@@ -40,11 +43,6 @@ func TestComposedPolicyIsNeverWiderThanItsGrants(t *testing.T) {
 		}
 		acc := access.Of(c, result.Document)
 		for _, a := range acc.Actions() {
-			if service, _, _ := catalog.SplitAction(a.FullName()); service != catalog.ServicePrefix {
-				// The family's dependent actions, on "*" like every other
-				// service's (random grants name only Connect's actions).
-				continue
-			}
 			for _, g := range acc.Grants(a) {
 				if planner.IsDependentActionsSid(g.Sid) {
 					dependents++
@@ -85,8 +83,11 @@ func coveredByScope(resource string, grantResources []string, a *catalog.Action)
 		if !ok || (names && s.Instance == "") {
 			continue
 		}
+		// The family's resources belong to no instance: their scope is the
+		// grant's partition, region and account.
+		family := !strings.HasPrefix(resource, "arn:"+x.Partition+":connect:")
 		if access.Covers(s.Partition, x.Partition) && access.Covers(s.Region, x.Region) && access.Covers(s.Account, x.Account) &&
-			(s.Instance == "" || access.Covers(s.Instance, x.Instance)) {
+			(s.Instance == "" || family || access.Covers(s.Instance, x.Instance)) {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Ori
 			continue
 		}
 		needs = append(needs, n)
-		if d, ok := connectAction(c, n.action); ok {
+		if d, _, ok := ownAction(c, n.action); ok {
 			for _, m := range needsOf(c, d, []string{n.resource}, n.conditions) {
 				push(m)
 			}
@@ -147,13 +147,27 @@ func OriginsOf(c *catalog.Catalog, doc *policy.Document) []Origin {
 	return origins
 }
 
-// connectAction finds a dependent action in the catalog, if it is Connect's.
-func connectAction(c *catalog.Catalog, name string) (*catalog.Action, bool) {
+// ownAction finds a dependent action in the catalog of its service, if
+// that is Connect or another service of the family, and returns that
+// catalog too.
+func ownAction(c *catalog.Catalog, name string) (*catalog.Action, *catalog.Catalog, bool) {
 	service, _, _ := catalog.SplitAction(name)
 	if !strings.EqualFold(service, c.Prefix) {
-		return nil, false
+		if c = familyCatalogOf(service); c == nil {
+			return nil, nil, false
+		}
 	}
-	return c.Action(name)
+	a, ok := c.Action(name)
+	return a, c, ok
+}
+
+// familyLabel prefixes the label of a family service's dependent action
+// with its service (WisdomMessageTemplate), so that its Sid says which.
+func familyLabel(c *catalog.Catalog, label string) string {
+	if c.Prefix == catalog.ServicePrefix {
+		return label
+	}
+	return catalog.CamelCase(c.Prefix) + label
 }
 
 // needsOf lists what the dependent actions of a need on the resources
@@ -161,15 +175,15 @@ func connectAction(c *catalog.Catalog, name string) (*catalog.Action, bool) {
 func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditions []policy.Condition) []need {
 	var out []need
 	for _, name := range a.DependentActions {
-		d, ok := connectAction(c, name)
+		d, dc, ok := ownAction(c, name)
 		if !ok {
 			kept := keptConditions(conditions, func(k *catalog.ConditionKey) bool { return k.AppliesToAllActions() }, c)
 			out = append(out, need{action: name, resource: "*", label: catalog.CamelCase(serviceOf(name)), conditions: kept, condKey: conditionsKey(kept)})
 			continue
 		}
-		kept := keptConditions(conditions, d.SupportsConditionKey, c)
+		kept := keptConditions(conditions, d.SupportsConditionKey, dc)
 		add := func(resource, label string) {
-			out = append(out, need{action: d.FullName(), resource: resource, label: label, conditions: kept, condKey: conditionsKey(kept)})
+			out = append(out, need{action: d.FullName(), resource: resource, label: familyLabel(dc, label), conditions: kept, condKey: conditionsKey(kept)})
 		}
 		if d.WildcardOnly() {
 			add("*", "AllResources")
@@ -181,7 +195,7 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 		}
 		for _, scope := range scopes {
 			for _, use := range d.ResourceTypes {
-				rt, found := c.ResourceType(use.ResourceType)
+				rt, found := dc.ResourceType(use.ResourceType)
 				if !found {
 					continue
 				}
@@ -234,10 +248,10 @@ func keptConditions(conditions []policy.Condition, supported func(*catalog.Condi
 }
 
 // met reports whether the policy already allows what the need asks for:
-// a Connect action on a resource that covers the needed one, under no
-// other conditions; another service's action by name.
+// an action of Connect or its family on a resource that covers the needed
+// one, under no other conditions; another service's action by name.
 func met(c *catalog.Catalog, acc *access.Access, allowedByName func(string) bool, n need) bool {
-	d, ok := connectAction(c, n.action)
+	d, _, ok := ownAction(c, n.action)
 	if !ok {
 		return allowedByName(n.action)
 	}
@@ -286,6 +300,7 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 		labels     []string
 		conditions []policy.Condition
 		other      bool
+		catalog    *catalog.Catalog // of Connect or of a family service, for minimising
 	}
 	actions := map[actionKey]*byAction{}
 	var order []actionKey
@@ -293,8 +308,8 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 		k := actionKey{n.action, n.condKey}
 		b := actions[k]
 		if b == nil {
-			_, isConnect := connectAction(c, n.action)
-			b = &byAction{conditions: n.conditions, other: !isConnect}
+			_, own, known := ownAction(c, n.action)
+			b = &byAction{conditions: n.conditions, other: !known, catalog: own}
 			actions[k] = b
 			order = append(order, k)
 		}
@@ -305,6 +320,7 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 	type group struct {
 		label      string
 		other      bool
+		catalog    *catalog.Catalog
 		condKey    string
 		resources  []string
 		conditions []policy.Condition
@@ -319,15 +335,19 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 			label = labels[0]
 		}
 		sig := k.condKey + "\x01" + strings.Join(resources, "\x00")
+		if !b.other && b.catalog != c {
+			// A family service's actions have statements of their own.
+			sig = b.catalog.Prefix + "\x01" + sig
+		}
 		if b.other {
 			sig = "\x02" + serviceOf(k.action) + "\x01" + k.condKey
 		}
 		g := groups[sig]
 		if g == nil {
-			g = &group{label: label, other: b.other, condKey: k.condKey, resources: resources, conditions: b.conditions}
+			g = &group{label: label, other: b.other, catalog: b.catalog, condKey: k.condKey, resources: resources, conditions: b.conditions}
 			groups[sig] = g
 		} else if g.label != label && !b.other {
-			g.label = "MultipleTypes"
+			g.label = familyLabel(b.catalog, "MultipleTypes")
 		}
 		g.actions = append(g.actions, k.action)
 	}
@@ -349,7 +369,11 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 	for i, g := range list {
 		actions := policy.SortedUnique(g.actions)
 		if minimize {
-			actions = minimizeNames(c, actions)
+			own := c
+			if g.catalog != nil {
+				own = g.catalog
+			}
+			actions = minimizeNames(own, actions)
 		}
 		sid := DependentActionsSid + g.label
 		used[sid]++

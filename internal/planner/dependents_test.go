@@ -47,6 +47,20 @@ func TestDependentStatements(t *testing.T) {
 			},
 		},
 		{
+			name:       "a family dependent action on its own type, in the grant's account",
+			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:AssociateCustomerProfilesDomain"}, Resources: []string{testInstance}}},
+			want: []string{
+				"ConnectDependentActionsProfileDomains Allow profile:GetDomain -> arn:aws:profile:us-east-1:123456789012:domains/*",
+				"ConnectDependentActionsIam Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> *",
+			},
+		},
+		{
+			name: "a family action's own dependent action",
+			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"wisdom:RenderMessageTemplate"},
+				Resources: []string{"arn:aws:wisdom:us-east-1:123456789012:message-template/kb1/*"}}},
+			want: []string{"ConnectDependentActionsWisdomMessageTemplate Allow wisdom:GetMessageTemplate -> arn:aws:wisdom:us-east-1:123456789012:message-template/*/*"},
+		},
+		{
 			name:       "on \"*\" when the grant is on \"*\"",
 			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:SearchContacts"}, Resources: []string{"*"}}},
 			want:       []string{"ConnectDependentActionsAllResources Allow connect:DescribeContact -> *"},

@@ -255,6 +255,7 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 					"such as `connect:DescribeQueue` on `instance/<id>/queue/*` (Sid `ConnectDependentActionsQueue`); only a dependent action that supports no resource-level permission, or one needed by a grant on `\"*\"`, is on `\"*\"`. " +
 					"A grant that names no instance (only account-level resources such as phone numbers) scopes them to its accounts. " +
 					"The conditions of the grant carry over where the dependent action supports their keys; the others are left out, because in an Allow they would deny the dependent action outright, and its resources still hold it to the grant's instances. " +
+					"A dependent action of another service of the family (`profile:GetDomain` for `connect:AssociateCustomerProfilesDomain`, `wisdom:GetMessageTemplate` for `wisdom:RenderMessageTemplate`) is allowed the same way on the resources of its own types, within the accounts, regions and partitions of the grant, since its resources belong to no instance (Sid `ConnectDependentActionsProfileDomains`). " +
 					"Other services' dependent actions (`ds:DescribeDirectories` for `connect:DescribeInstance`, for example) are on `\"*\"` in a statement per service (Sid `ConnectDependentActionsDs`), with only the conditions on global keys. " +
 					"Statement blocks may not use Sids that start with `ConnectDependentActions`; override documents may, to replace those statements.",
 				Optional: true,
