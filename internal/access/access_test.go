@@ -199,3 +199,34 @@ func TestLatestAllowedActionsOfConnectStar(t *testing.T) {
 			len(summary.AllowedByLevel[catalog.AccessWrite]), len(summary.AllowedByLevel[catalog.AccessTagging]))
 	}
 }
+
+// By name, a pattern with a family prefix adds that service's actions,
+// sorted among Connect's by full name; "*" expands to Connect's only, as it
+// did before the family was modelled; a family pattern that matches
+// nothing is unknown.
+func TestByNameOfTheFamily(t *testing.T) {
+	c := catalogtest.Latest(t)
+	doc, err := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Action": ["connect:DescribeQueue", "profile:SearchProfiles", "app-integrations:GetApplication", "profile:Serch*"], "Resource": "*"},
+		{"Effect": "Deny", "Action": "cases:DeleteDomain", "Resource": "*"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := ByName(c, doc)
+	if want := []string{"app-integrations:GetApplication", "connect:DescribeQueue", "profile:SearchProfiles"}; !slices.Equal(named.Allowed, want) {
+		t.Errorf("allowed = %v, want %v", named.Allowed, want)
+	}
+	if want := []string{"cases:DeleteDomain"}; !slices.Equal(named.Denied, want) {
+		t.Errorf("denied = %v, want %v", named.Denied, want)
+	}
+	if want := []string{"profile:Serch*"}; !slices.Equal(named.Unknown, want) {
+		t.Errorf("unknown = %v, want %v", named.Unknown, want)
+	}
+	if got := named.AllowedByLevel[catalog.AccessRead]; !slices.Equal(got, []string{"app-integrations:GetApplication", "connect:DescribeQueue", "profile:SearchProfiles"}) {
+		t.Errorf("Read = %v", got)
+	}
+	star, _ := policy.Parse([]byte(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`))
+	if got := len(ByName(c, star).Allowed); got != 387 {
+		t.Errorf(`"*" allows %d actions by name, want Connect's 387`, got)
+	}
+}

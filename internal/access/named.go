@@ -11,7 +11,10 @@ import (
 
 // Named is the by-name view of what a policy allows and denies of
 // Connect: the actions its Allow and Deny statements name, Action patterns
-// and NotAction expanded against the catalog, resources and conditions not
+// and NotAction expanded against the catalog (and the actions of another
+// service of the family that a pattern names by its prefix, such as
+// "profile:Search*"; "*" and NotAction expand to Connect's only, as they
+// did before the family was modelled), resources and conditions not
 // considered, and a Deny not taken from what is allowed. Access (Of) is the
 // other, effective view: what is allowed where, after the Denies that
 // surely apply. An action that an Allow names and an unconditional Deny
@@ -23,8 +26,8 @@ type Named struct {
 	// AllowedByLevel groups Allowed by access level; every level has a list,
 	// and an action of two levels ("Tagging, Write") is in both.
 	AllowedByLevel map[catalog.AccessLevel][]string
-	// Unknown are the Connect action names and patterns, as written, that
-	// match no catalog action, sorted.
+	// Unknown are the action names and patterns of Connect and its family,
+	// as written, that match no catalog action, sorted.
 	Unknown []string
 }
 
@@ -33,6 +36,7 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 	allowed := map[*catalog.Action]bool{}
 	denied := map[*catalog.Action]bool{}
 	var unknown []string
+	var family []*catalog.Action // of the family, named by their prefix
 	for i := range doc.Statements {
 		s := &doc.Statements[i]
 		target := allowed
@@ -46,17 +50,34 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 		for _, a := range checker.ActionsOf(c, s) {
 			target[a] = true
 		}
-		for _, pattern := range slices.Concat(s.Actions, s.NotActions) {
-			if service, _, ok := catalog.SplitAction(pattern); ok && strings.EqualFold(service, catalog.ServicePrefix) {
-				if matched, _ := c.Resolve(pattern); len(matched) == 0 {
-					unknown = append(unknown, pattern)
+		for _, pattern := range s.Actions {
+			if fc := familyCatalogNamed(pattern); fc != nil {
+				for _, a := range fc.Match(pattern) {
+					target[a] = true
+					family = append(family, a)
 				}
+			}
+		}
+		for _, pattern := range slices.Concat(s.Actions, s.NotActions) {
+			service, _, ok := catalog.SplitAction(pattern)
+			own := c
+			if fc := familyCatalogNamed(pattern); fc != nil {
+				own = fc
+			} else if !ok || !strings.EqualFold(service, catalog.ServicePrefix) {
+				continue
+			}
+			if matched, _ := own.Resolve(pattern); len(matched) == 0 {
+				unknown = append(unknown, pattern)
 			}
 		}
 	}
 	summary := Named{Unknown: policy.SortedUnique(unknown)}
 	var allowedActions []*catalog.Action
-	for _, a := range c.Actions() {
+	// Sorted by full name, so that the family's prefixes sort among
+	// "connect:" ("app-integrations:" before it, "profile:" after).
+	all := slices.Concat(c.Actions(), family)
+	slices.SortFunc(all, func(a, b *catalog.Action) int { return strings.Compare(a.FullName(), b.FullName()) })
+	for _, a := range slices.Compact(all) {
 		if allowed[a] {
 			allowedActions = append(allowedActions, a)
 		}
@@ -69,4 +90,18 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 	}
 	summary.AllowedByLevel = catalog.ByAccessLevel(allowedActions)
 	return summary
+}
+
+// familyCatalogNamed returns the catalog of the family service whose prefix
+// a pattern names literally ("profile:Search*"), or nil.
+func familyCatalogNamed(pattern string) *catalog.Catalog {
+	service, _, ok := catalog.SplitAction(pattern)
+	if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) || !slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
+		return nil
+	}
+	fc, err := catalog.LoadService(service)
+	if err != nil {
+		return nil
+	}
+	return fc
 }

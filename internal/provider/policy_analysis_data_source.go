@@ -139,13 +139,14 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"allowed_actions": schema.ListAttribute{
-				MarkdownDescription: "What the policy allows **by name**: the `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted. " +
+				MarkdownDescription: "What the policy allows **by name**: the `connect:` actions that the Allow statements name, patterns and `NotAction` expanded against the catalog, sorted by full name." +
+					" With a family prefix (`profile:Search*`, `cases:GetCase`), a pattern adds that service's actions; `*` and `NotAction` expand to Connect's only. " +
 					"Resources, conditions and Denies are not considered (`denied_actions` lists what the Denies name); `allowed_by_risk` is the effective view, after the Denies that surely apply.",
 				ElementType: types.StringType,
 				Computed:    true,
 			},
 			"denied_actions": schema.ListAttribute{
-				MarkdownDescription: "The `connect:` actions that the Deny statements name, expanded likewise, sorted.",
+				MarkdownDescription: "The `connect:` actions that the Deny statements name, and those of the family named by their prefix, expanded likewise, sorted.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
@@ -187,7 +188,7 @@ func (d *policyAnalysisDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"unknown_actions": schema.ListAttribute{
-				MarkdownDescription: "The `connect:` names and patterns, as written, that match no action in the catalog, sorted.",
+				MarkdownDescription: "The names and patterns of `connect:` and of the rest of the family (`profile:`, `cases:`, ...), as written, that match no action in their service's catalog, sorted.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},

@@ -296,12 +296,12 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:            true,
 			},
 			"allowed_actions": schema.ListAttribute{
-				MarkdownDescription: "The `connect:` actions the policy's Allow statements name, patterns and `NotAction` expanded against the catalog, sorted.",
+				MarkdownDescription: "The `connect:` actions the policy's Allow statements name, patterns and `NotAction` expanded against the catalog, sorted by full name. With a family prefix (`profile:Search*`, `cases:GetCase`), a pattern adds that service's actions; `*` and `NotAction` expand to Connect's only.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
 			"denied_actions": schema.ListAttribute{
-				MarkdownDescription: "The `connect:` actions the policy's Deny statements name, expanded likewise, sorted.",
+				MarkdownDescription: "The `connect:` actions the policy's Deny statements name, and those of the family named by their prefix, expanded likewise, sorted.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},

@@ -493,6 +493,12 @@ data "connect_policy_document" "test" {
     }
   ]
 }`)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.StringExact("cases:GetCase"),
+			knownvalue.StringExact("connect:DescribeQueue"),
+			knownvalue.StringExact("profile:GetDomain"),
+			knownvalue.StringExact("profile:SearchProfiles"),
+		})),
 	)
 }
 
