@@ -82,11 +82,11 @@ var corpus = []struct {
 	{"admin-guide/restrict-kinesis-ctr", "", nil},
 	{"admin-guide/restrict-lambda-association", "", nil},
 	{"admin-guide/restrict-storage-call-recordings", "", nil},
+	// The ARN's service, appintegrations, is no service: one error on it
+	// (did you mean app-integrations?) stands for the four actions that
+	// could act on none of the statement's resources.
 	{"admin-guide/rl-appintegrations-name-prefix", "", []string{
-		"error action-resource-mismatch app-integrations:CreateEventIntegration",
-		"error action-resource-mismatch app-integrations:GetEventIntegration",
-		"error action-resource-mismatch app-integrations:ListEventIntegrations",
-		"error action-resource-mismatch app-integrations:UpdateEventIntegration",
+		"error unknown-service arn:aws:appintegrations:*:*:event-integration/MyNamePrefix-*",
 		"error unknown-service app-integartions:DeleteEventIntegration",
 	}},
 	{"admin-guide/rl-campaigns-specific-campaign", "", []string{

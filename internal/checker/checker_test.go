@@ -70,7 +70,7 @@ func TestActionsOfOtherServices(t *testing.T) {
 		{"qconnect:UpdateSessionData", CodeUnknownService, SeverityError, "did you mean wisdom:UpdateSessionData?"},
 		{"appintegrations:ListApplications", CodeUnknownService, SeverityError, "did you mean app-integrations:ListApplications?"},
 		{"zzqqxxww:DoSomething", CodeUnknownService, SeveritySuggestion, "if it is not a service AWS added since"},
-		{"profile:SearchProfiles", CodeUncheckedServices, SeveritySuggestion, "of profile, that each action exists is checked"},
+		{"s3:GetObject", CodeUncheckedServices, SeveritySuggestion, "of s3, that each action exists is checked"},
 		{"deepracer:ListModels", CodeUncheckedServices, SeveritySuggestion, "of deepracer, only that the service exists"},
 		{"iot1click:ListDevices", CodeUncheckedServices, SeveritySuggestion, "of iot1click, only that the service exists"},
 		// The family and companion services are known by their action names.
@@ -92,6 +92,41 @@ func TestActionsOfOtherServices(t *testing.T) {
 			}
 			t.Errorf("no %s %s containing %q:\n%s", tt.severity, tt.code, tt.message, describe(findings))
 		})
+	}
+}
+
+// The family is modelled in full: its actions are checked, not noted as
+// unchecked.
+func TestFamilyActionsAreNotUnchecked(t *testing.T) {
+	findings := check(t, statementPolicy(`{"Effect": "Allow", "Action": ["profile:SearchProfiles", "cases:GetCase"], "Resource": "*"}`))
+	if slices.ContainsFunc(findings, func(f Finding) bool { return f.Code == CodeUncheckedServices }) {
+		t.Errorf("family actions noted as unchecked:\n%s", describe(findings))
+	}
+}
+
+// An ARN of no AWS service is an error when it is a misspelt service of
+// the family; another unknown service's ARN passes, as an ARN's service
+// field need not be an action prefix.
+func TestARNOfNoService(t *testing.T) {
+	tests := []struct {
+		resource string
+		want     string // a fragment of the error, or "" for none
+	}{
+		{"arn:aws:appintegrations:*:*:event-integration/x", `which is no AWS service (did you mean app-integrations?)`},
+		{"arn:aws:connectcases:us-east-1:123456789012:domain/d", `(did you mean cases?)`},
+		{"arn:aws:conect:us-east-1:123456789012:instance/abc", `(did you mean connect?)`},
+		{"arn:aws:zzqqxxww:us-east-1:123456789012:thing/x", ""},
+		{"arn:aws:s3:::bucket", ""},
+	}
+	for _, tt := range tests {
+		findings := check(t, statementPolicy(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "`+tt.resource+`"}`))
+		i := slices.IndexFunc(findings, func(f Finding) bool { return f.Code == CodeUnknownService })
+		switch {
+		case tt.want == "" && i >= 0:
+			t.Errorf("%s: %s", tt.resource, findings[i].Message)
+		case tt.want != "" && (i < 0 || findings[i].Severity != SeverityError || !strings.Contains(findings[i].Message, tt.want)):
+			t.Errorf("%s: no error containing %q:\n%s", tt.resource, tt.want, describe(findings))
+		}
 	}
 }
 

@@ -109,7 +109,7 @@ func SizeFindings(size int, kind policy.Kind) []Finding {
 }
 
 // uncheckedServices says which services' actions the policy names that the
-// catalog does not model: their prefix is a real service, and that is all
+// catalog does not model (Connect's family it models in full): their prefix is a real service, and that is all
 // that is checked of them. A hint, never silence taken for a check.
 func uncheckedServices(doc *policy.Document) []Finding {
 	// A policy of Connect's actions alone does not pay for loading the
@@ -135,8 +135,8 @@ func uncheckedServices(doc *policy.Document) []Finding {
 	for _, s := range doc.Statements {
 		for _, action := range slices.Concat(s.Actions, s.NotActions) {
 			service, _, ok := catalog.SplitAction(action)
-			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) {
-				continue
+			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) || familyCatalog(service) != nil {
+				continue // modelled in full, and checked as such
 			}
 			svc, known := services.Lookup(service)
 			if !known {

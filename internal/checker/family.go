@@ -39,7 +39,7 @@ func familyResourceFinding(resource, element string) (Finding, bool) {
 	}
 	fc := familyCatalog(fields[2])
 	if fc == nil {
-		return Finding{}, false
+		return unknownFamilyARNService(resource, fields[2], element)
 	}
 	res := fc.ResolveARN(resource)
 	switch res.Kind {
@@ -51,6 +51,28 @@ func familyResourceFinding(resource, element string) (Finding, bool) {
 			Message: fmt.Sprintf("%s is an ARN of %s (%s) of no known type; its types are %s.", resource, fc.Prefix, fc.ServiceName, JoinAtMost(typeFormats(fc), 12))}, true
 	}
 	return Finding{}, false
+}
+
+// unknownFamilyARNService reports an ARN whose service is no AWS service
+// and is probably one of the family's misspelt (appintegrations for
+// app-integrations, connectcases for cases): such an ARN matches nothing.
+// Other unknown services pass, as ARNs of other services do: an ARN's
+// service field is not always its service's action prefix, and a false
+// alarm there would cost more than the mistake.
+func unknownFamilyARNService(resource, service, element string) (Finding, bool) {
+	services, err := catalog.LoadServices()
+	if err != nil {
+		return Finding{}, false
+	}
+	if _, ok := services.Lookup(service); ok {
+		return Finding{}, false
+	}
+	suggestion := services.Suggest(service)
+	if suggestion != catalog.ServicePrefix && familyCatalog(suggestion) == nil {
+		return Finding{}, false
+	}
+	return Finding{Code: CodeUnknownService, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
+		Message: fmt.Sprintf("%s is an ARN of %q, which is no AWS service (did you mean %s?), so it matches no resource.", resource, service, suggestion)}, true
 }
 
 func typeFormats(c *catalog.Catalog) []string {
