@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -65,14 +64,7 @@ func (d *actionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"a filter keeps the actions that match any of its values, and the filters combine with AND. " +
 			"With no filter, every action is returned.",
 		Attributes: map[string]schema.Attribute{
-			"services": schema.ListAttribute{
-				MarkdownDescription: fmt.Sprintf("The services whose actions to query: %s. "+
-					"By default, `connect` and the services that `names` patterns name by their prefix (`profile:Search*`). "+
-					"The other filters apply to each service; a value that none of the services knows is an error.", quotedCode(append([]string{catalog.ServicePrefix}, catalog.FamilyServices()...))),
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(append([]string{catalog.ServicePrefix}, catalog.FamilyServices()...)...))},
-			},
+			"services": servicesAttribute("actions", "`connect` and the services that `names` patterns name by their prefix (`profile:Search*`)"),
 			"access_levels": schema.ListAttribute{
 				MarkdownDescription: fmt.Sprintf("Keep the actions of these access levels: %s, "+
 					"in the catalog's spelling or the lower-case, hyphenated CLI spelling such as `permissions-management`. "+
@@ -210,18 +202,9 @@ func selectActions(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnost
 			}
 		}
 	}
-	var catalogs []*catalog.Catalog
-	for _, service := range services {
-		if service == catalog.ServicePrefix {
-			catalogs = append(catalogs, c) // the configured snapshot
-			continue
-		}
-		fc, err := catalog.LoadService(service)
-		if err != nil {
-			diags.AddError("Embedded catalog is invalid", catalogBug(err))
-			return nil, nil
-		}
-		catalogs = append(catalogs, fc)
+	catalogs := serviceCatalogs(c, services, diags)
+	if diags.HasError() {
+		return nil, nil
 	}
 	levels := accessLevels.in(c, model.AccessLevels, path.Root("access_levels"), diags)
 	queries := make([]catalog.Query, len(catalogs))
@@ -230,38 +213,27 @@ func selectActions(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnost
 	}
 	// Each value must be known to one of the services; each service's
 	// query keeps the values it knows.
-	inSome := func(values []types.String, at path.Path, find func(fc *catalog.Catalog, i int, value string) bool, report func(value string) string, summary string) {
-		for _, v := range presentValues(values) {
-			found := false
-			for i, fc := range catalogs {
-				found = find(fc, i, v.value) || found
-			}
-			if !found {
-				diags.AddAttributeError(at.AtListIndex(v.at), summary, report(v.value))
-			}
-		}
-	}
-	inSome(model.ResourceTypes, path.Root("resource_types"), func(fc *catalog.Catalog, i int, value string) bool {
+	inSomeCatalog(catalogs, model.ResourceTypes, path.Root("resource_types"), diags, resourceTypeFilters.summary, func(fc *catalog.Catalog, i int, value string) (bool, string) {
 		name, p := resourceTypeFilters.find(fc, value)
 		if p == "" {
 			queries[i].ResourceTypes = append(queries[i].ResourceTypes, name)
 		}
-		return p == ""
-	}, func(value string) string { _, p := resourceTypeFilters.find(catalogs[0], value); return p }, resourceTypeFilters.summary)
-	inSome(model.ConditionKeys, path.Root("condition_keys"), func(fc *catalog.Catalog, i int, value string) bool {
+		return p == "", p
+	})
+	inSomeCatalog(catalogs, model.ConditionKeys, path.Root("condition_keys"), diags, conditionKeys.summary, func(fc *catalog.Catalog, i int, value string) (bool, string) {
 		key, p := conditionKeys.find(fc, value)
 		if p == "" {
 			queries[i].ConditionKeys = append(queries[i].ConditionKeys, key)
 		}
-		return p == ""
-	}, func(value string) string { _, p := conditionKeys.find(catalogs[0], value); return p }, conditionKeys.summary)
-	inSome(model.Names, path.Root("names"), func(fc *catalog.Catalog, i int, value string) bool {
+		return p == "", p
+	})
+	inSomeCatalog(catalogs, model.Names, path.Root("names"), diags, actionFilters.summary, func(fc *catalog.Catalog, i int, value string) (bool, string) {
 		name, p := actionFilters.find(fc, value)
 		if p == "" {
 			queries[i].Names = append(queries[i].Names, name)
 		}
-		return p == ""
-	}, func(value string) string { _, p := actionFilters.find(catalogs[0], value); return p }, actionFilters.summary)
+		return p == "", p
+	})
 	if diags.HasError() {
 		return nil, nil
 	}

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -12,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
 var _ datasource.DataSourceWithConfigure = (*conditionKeysDataSource)(nil)
@@ -24,6 +27,7 @@ type conditionKeysDataSource struct {
 }
 
 type conditionKeysModel struct {
+	Services      []types.String      `tfsdk:"services"`
 	Names         []types.String      `tfsdk:"names"`
 	IncludeGlobal types.Bool          `tfsdk:"include_global"`
 	ConditionKeys []conditionKeyModel `tfsdk:"condition_keys"`
@@ -43,9 +47,10 @@ func (d *conditionKeysDataSource) Metadata(_ context.Context, req datasource.Met
 
 func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the condition keys that Amazon Connect actions support, with their value types and the actions that support them. " +
+		MarkdownDescription: "Lists the condition keys that Amazon Connect actions, or those of the rest of its family, support, with their value types and the actions that support them. " +
 			"By default it returns the keys the catalog names for Connect actions; set `include_global` to add every global key.",
 		Attributes: map[string]schema.Attribute{
+			"services": servicesAttribute("condition keys", "`connect`. A key that several of the services' actions support, such as `aws:ResourceTag/${TagKey}`, is listed once, with the actions of each"),
 			"names": schema.ListAttribute{
 				MarkdownDescription: "Return only these keys, global or not, such as `aws:TagKeys` or `aws:ResourceTag/team`. " +
 					"A concrete tag key returns the key it is an instance of, `aws:ResourceTag/${TagKey}`.",
@@ -82,7 +87,7 @@ func (d *conditionKeysDataSource) Schema(_ context.Context, _ datasource.SchemaR
 							Computed: true,
 						},
 						"actions": schema.ListAttribute{
-							MarkdownDescription: "The actions, with their `connect:` prefix, that support the key, sorted.",
+							MarkdownDescription: "The actions, with their service prefix, that support the key, sorted.",
 							ElementType:         types.StringType,
 							Computed:            true,
 						},
@@ -100,28 +105,55 @@ func (d *conditionKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var selected []*catalog.ConditionKey
+	catalogs := serviceCatalogs(c, selectedServices(model.Services), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The keys in the order of names, or sorted by name; a key of several
+	// services is one entry, with the actions of each.
+	type found struct {
+		c   *catalog.Catalog
+		key *catalog.ConditionKey
+	}
+	var selected []found
 	if model.Names != nil {
-		selected = conditionKeys.in(c, model.Names, path.Root("names"), &resp.Diagnostics)
+		inSomeCatalog(catalogs, model.Names, path.Root("names"), &resp.Diagnostics, conditionKeys.summary, func(sc *catalog.Catalog, _ int, value string) (bool, string) {
+			key, p := conditionKeys.find(sc, value)
+			if p == "" {
+				selected = append(selected, found{sc, key})
+			}
+			return p == "", p
+		})
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	} else {
-		for _, key := range c.ConditionKeys() {
-			if model.IncludeGlobal.ValueBool() || key.Named() {
-				selected = append(selected, key)
+		for _, sc := range catalogs {
+			for _, key := range sc.ConditionKeys() {
+				if model.IncludeGlobal.ValueBool() || key.Named() {
+					selected = append(selected, found{sc, key})
+				}
 			}
 		}
+		slices.SortStableFunc(selected, func(a, b found) int { return strings.Compare(a.key.Name, b.key.Name) })
 	}
-	model.ConditionKeys = make([]conditionKeyModel, len(selected))
-	for i, key := range selected {
-		model.ConditionKeys[i] = conditionKeyModel{
-			Name:                key.Name,
-			Type:                string(key.Type),
-			Multivalued:         key.Type.Multivalued(),
-			AppliesToAllActions: key.AppliesToAllActions(),
-			Actions:             nonNil(catalog.FullNames(c.ActionsSupportingKey(key))),
+	model.ConditionKeys = []conditionKeyModel{}
+	index := map[string]int{}
+	for _, f := range selected {
+		actions := catalog.FullNames(f.c.ActionsSupportingKey(f.key))
+		if at, seen := index[f.key.Name]; seen {
+			m := &model.ConditionKeys[at]
+			m.Actions = policy.SortedUnique(append(m.Actions, actions...))
+			continue
 		}
+		index[f.key.Name] = len(model.ConditionKeys)
+		model.ConditionKeys = append(model.ConditionKeys, conditionKeyModel{
+			Name:                f.key.Name,
+			Type:                string(f.key.Type),
+			Multivalued:         f.key.Type.Multivalued(),
+			AppliesToAllActions: f.key.AppliesToAllActions(),
+			Actions:             nonNil(actions),
+		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -110,3 +112,43 @@ data "connect_condition_keys" "test" {
 `,
 		expectError(`Invalid Attribute Combination`, `include_global = true`, `Attribute "names" cannot be specified when "include_global" is specified`))
 }
+
+// services reaches the rest of the family; a key of several services is
+// one entry with the actions of each.
+func TestConditionKeysDataSourceOfTheFamily(t *testing.T) {
+	testStateChecks(t, `
+data "connect_condition_keys" "tags" {
+  services = ["connect", "profile"]
+  names    = ["aws:RequestTag/team"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_condition_keys.tags", tfjsonpath.New("condition_keys"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name": knownvalue.StringExact("aws:RequestTag/${TagKey}"),
+				"actions": knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^connect:`)),
+				}),
+			}),
+		})),
+		statecheck.ExpectKnownValue("data.connect_condition_keys.tags", tfjsonpath.New("condition_keys").AtSliceIndex(0).AtMapKey("actions"),
+			someElementMatches{regexp.MustCompile(`^profile:`)}),
+	)
+}
+
+// someElementMatches checks that some string of a list matches.
+type someElementMatches struct{ pattern *regexp.Regexp }
+
+func (c someElementMatches) CheckValue(value any) error {
+	list, ok := value.([]any)
+	if !ok {
+		return fmt.Errorf("expected a list, got %T", value)
+	}
+	for _, v := range list {
+		if s, ok := v.(string); ok && c.pattern.MatchString(s) {
+			return nil
+		}
+	}
+	return fmt.Errorf("no element of %v matches %s", list, c.pattern)
+}
+
+func (c someElementMatches) String() string { return "some element matches " + c.pattern.String() }

@@ -41,7 +41,7 @@ var (
 			}
 			return level, ""
 		}}
-	resourceTypes = lookup[*catalog.ResourceType]{"Unknown resource type", "value must be a resource type", false,
+	resourceTypes = lookup[*catalog.ResourceType]{"Unknown resource type", "value must be a resource type of Connect or its family", true,
 		func(c *catalog.Catalog, name string) (*catalog.ResourceType, string) {
 			if rt, ok := c.ResourceType(name); ok {
 				return rt, ""

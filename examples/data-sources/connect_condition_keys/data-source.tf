@@ -6,6 +6,11 @@ data "connect_condition_keys" "some" {
   names = ["aws:ResourceTag/team", "aws:SourceIp", "aws:TagKeys"]
 }
 
+# The keys of Connect and of Amazon Connect Cases together.
+data "connect_condition_keys" "with_cases" {
+  services = ["connect", "cases"]
+}
+
 output "key_types" {
   value = { for k in data.connect_condition_keys.some.condition_keys : k.name => k.type }
 }
