@@ -209,8 +209,10 @@ func (p *planning) selectActions(index int, g *Grant) ([]*catalog.Action, map[*c
 	chosen := map[*catalog.Action]bool{}
 	explicit := map[*catalog.Action]int{}
 	if len(g.AccessLevels) > 0 {
-		for _, a := range p.catalog.Query(catalog.Query{AccessLevels: g.AccessLevels}) {
-			chosen[a] = true
+		for _, c := range p.levelCatalogs(g) {
+			for _, a := range c.Query(catalog.Query{AccessLevels: g.AccessLevels}) {
+				chosen[a] = true
+			}
 		}
 	}
 	for i, name := range g.Actions {
@@ -351,6 +353,24 @@ func familyCatalogOf(service string) *catalog.Catalog {
 		return nil
 	}
 	return c
+}
+
+// levelCatalogs are the catalogs whose actions a grant's access levels
+// select: Connect's, and those of the family services whose ARNs the
+// grant's resources name. On "*" alone they select Connect's only, as
+// before the family was modelled.
+func (p *planning) levelCatalogs(g *Grant) []*catalog.Catalog {
+	out := []*catalog.Catalog{p.catalog}
+	for _, arn := range g.Resources {
+		fields := strings.SplitN(arn, ":", 4)
+		if len(fields) < 3 {
+			continue
+		}
+		if fc := familyCatalogOf(fields[2]); fc != nil && !slices.Contains(out, fc) {
+			out = append(out, fc)
+		}
+	}
+	return out
 }
 
 // catalogOf returns the catalog of the service an action name is of: a

@@ -364,6 +364,13 @@ func TestPlanFamilyGrants(t *testing.T) {
 	if got := brief(result.Statements); !slices.Equal(got, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", join(got), join(want))
 	}
+	// Access levels select the actions of the services whose ARNs the
+	// grant names: Connect's and, on a domain's ARN, Customer Profiles'.
+	byLevel, problems := Plan(c, []Grant{{AccessLevels: []catalog.AccessLevel{catalog.AccessRead}, Resources: []string{domain}}}, Options{})
+	if len(problems) > 0 || len(byLevel.Statements) != 1 || byLevel.Statements[0].Sid != "ConnectProfileReadDomains" ||
+		!slices.Contains(byLevel.Statements[0].Actions, "profile:SearchProfiles") || !slices.Contains(byLevel.Statements[0].Actions, "profile:GetDomain") {
+		t.Errorf("Read on a domain: problems %+v, statements %v", problems, brief(byLevel.Statements))
+	}
 	// Minimised against the profile catalog: a wildcard only where every
 	// profile action it matches was granted.
 	minimized, problems := Plan(c, []Grant{{Actions: []string{"profile:GetProfile*", "profile:GetDomain*"}, Resources: []string{domain}}}, Options{Minimize: true})

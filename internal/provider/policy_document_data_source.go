@@ -180,7 +180,7 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 					"Where the pinned versions of AWS's reference disagree (`StartOutboundVoiceContact` on `instance/<id>/contact/*`, listed until 2025-12), an action named explicitly is granted as either allows, with a warning that cites both. " +
 					"Write, Permissions management and Tagging actions granted on `\"*\"` get a warning unless a condition narrows the resources. " +
 					"Actions of the rest of the Amazon Connect family, such as `profile:SearchProfiles` or `cases:GetCase`, are granted the same way on their own service's ARNs, in statements of their own (`ConnectProfileReadDomains`); " +
-					"`access_levels` select Connect's actions only.",
+					"`access_levels` select Connect's actions and those of the family services whose ARNs the grant's resources name (Read on a `profile:` domain selects Customer Profiles' Read actions); on `\"*\"` alone, Connect's only.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"access_levels": schema.ListAttribute{

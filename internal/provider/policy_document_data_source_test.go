@@ -466,6 +466,13 @@ data "connect_policy_document" "test" {
     ]
   }
 }
+
+data "connect_policy_document" "tagging" {
+  grant {
+    access_levels = ["Tagging"]
+    resources     = ["arn:aws:profile:us-east-1:123456789012:domains/amazon-connect-abc"]
+  }
+}
 `,
 		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("json"), knownvalue.StringExact(`{
   "Version": "2012-10-17",
@@ -499,6 +506,8 @@ data "connect_policy_document" "test" {
 			knownvalue.StringExact("profile:GetDomain"),
 			knownvalue.StringExact("profile:SearchProfiles"),
 		})),
+		// Access levels on a domain's ARN select Customer Profiles' actions.
+		statecheck.ExpectKnownValue("data.connect_policy_document.tagging", tfjsonpath.New("allowed_actions"), stringsExact("profile:TagResource", "profile:UntagResource")),
 	)
 }
 
