@@ -82,6 +82,21 @@ var corpus = []struct {
 	{"admin-guide/restrict-kinesis-ctr", "", nil},
 	{"admin-guide/restrict-lambda-association", "", nil},
 	{"admin-guide/restrict-storage-call-recordings", "", nil},
+	{"admin-guide/health-readonly-console", "", nil},
+	{"admin-guide/health-deny-destructive", "", nil},
+	// AWS's console policy for Connect Health: full access on "*" by
+	// design; health-agent:GenerateMedicalCodes, which the reference lacks
+	// but the guide uses, is a suggestion only.
+	{"admin-guide/health-full-console", "", []string{
+		"warning resource-wildcard *",
+		"warning risk-cost-and-fraud connect:ClaimPhoneNumber",
+		"warning risk-data-exfiltration health-agent:GetPatientInsightsJob",
+		"warning risk-destruction connect:ReleasePhoneNumber",
+		"warning risk-destruction health-agent:DeleteDomain",
+		"warning risk-flow-hijack connect:AssociatePhoneNumberContactFlow",
+		"warning risk-privilege-escalation connect:TagResource",
+	}},
+	{"admin-guide/health-service-role", "", nil},
 	// The ARN's service, appintegrations, is no service: one error on it
 	// (did you mean app-integrations?) stands for the four actions that
 	// could act on none of the statement's resources.

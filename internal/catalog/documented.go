@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // DocumentedForm is an ARN form that AWS's guides prescribe for some actions
@@ -106,3 +107,42 @@ func (c *Catalog) addDocumentedForms() error {
 	}
 	return nil
 }
+
+// DocumentedAction is an action name that AWS's own documentation uses in
+// its example policies but the newest Service Authorization Reference does
+// not list: a service whose API grows faster than the reference (Connect
+// Health's did in 2026). Refusing it would fail the plan of AWS's own
+// example, so the checks report it as unconfirmed instead.
+type DocumentedAction struct {
+	// Action is the full name, such as "health-agent:GenerateMedicalCodes".
+	Action string
+	// Source is where AWS uses it.
+	Source string
+}
+
+// documentedActions are the names the checks accept beyond the reference.
+// Each is in no pinned version of the reference; TestDocumentedActions
+// says so, and fails once a catalog update adds one (then it comes out).
+var documentedActions = []DocumentedAction{
+	// The Amazon Connect Health User Guide's identity and access page, its
+	// console and identity-based policy examples and its service role.
+	{"health-agent:GenerateMedicalCodes", connectHealthIAMGuide},
+	{"health-agent:ListMedicalScribeListeningSessions", connectHealthIAMGuide},
+	{"health-agent:ListAgentVersions", connectHealthIAMGuide},
+}
+
+const connectHealthIAMGuide = "https://docs.aws.amazon.com/connecthealth/latest/userguide/security-iam.html"
+
+// DocumentedActionNamed returns the documented action of that full name,
+// in any case.
+func DocumentedActionNamed(name string) (DocumentedAction, bool) {
+	for _, d := range documentedActions {
+		if strings.EqualFold(d.Action, name) {
+			return d, true
+		}
+	}
+	return DocumentedAction{}, false
+}
+
+// DocumentedActions lists them, for tests and documentation.
+func DocumentedActions() []DocumentedAction { return slices.Clone(documentedActions) }

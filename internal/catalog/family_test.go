@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -92,4 +93,22 @@ func readReference(t *testing.T, c *Catalog, kind, service string) int {
 		t.Fatal(err)
 	}
 	return len(entries)
+}
+
+// A documented action name is in no catalog of its service: once the
+// reference lists it, it comes out of the table.
+func TestDocumentedActions(t *testing.T) {
+	for _, d := range DocumentedActions() {
+		service, _, _ := SplitAction(d.Action)
+		c, err := LoadService(service)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := c.Action(d.Action); ok {
+			t.Errorf("%s is in the %s catalog now: take it out of documentedActions", d.Action, service)
+		}
+		if !strings.HasPrefix(d.Source, "https://docs.aws.amazon.com/") {
+			t.Errorf("%s cites %q, not AWS's documentation", d.Action, d.Source)
+		}
+	}
 }

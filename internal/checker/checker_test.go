@@ -81,6 +81,9 @@ func TestActionsOfOtherServices(t *testing.T) {
 		{"cases:Nothing*", CodeWildcardMatchesNothing, SeverityError, "matches no action of cases"},
 		{"s3:GetObjct", CodeUnknownAction, SeverityError, "did you mean s3:GetObject?"},
 		{"connect:CreateProfile", CodeUnknownAction, SeverityError, "did you mean profile:CreateProfile?"},
+		// AWS's Connect Health guide uses names the reference lacks.
+		{"health-agent:GenerateMedicalCodes", CodeUnknownAction, SeveritySuggestion, "AWS's documentation uses it (https://docs.aws.amazon.com/connecthealth/"},
+		{"health-agent:GenerateMedicalCode", CodeUnknownAction, SeverityError, "is not an action of health-agent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.action, func(t *testing.T) {

@@ -298,6 +298,13 @@ func (k *Checker) unknownNamedAction(action, service, name, element string) (Fin
 	if err != nil || !named.Knows(service) || len(named.Match(service, name)) > 0 {
 		return Finding{}, false
 	}
+	if d, ok := catalog.DocumentedActionNamed(action); ok {
+		// AWS's own examples use it: newer than the reference, probably.
+		// A suggestion, so that AWS's example does not fail the plan.
+		return Finding{Code: CodeUnknownAction, Severity: SeveritySuggestion, Element: element, Action: action, Condition: -1,
+			Message: fmt.Sprintf("%s is not in the reference of %s, but AWS's documentation uses it (%s): it is probably newer than the reference; the catalog's next update will tell.",
+				action, named.Source.DataDate, d.Source)}, true
+	}
 	hint := "."
 	if suggestions := named.Suggest(service, name); len(suggestions) > 0 {
 		for i, s := range suggestions {
