@@ -51,7 +51,7 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 			target[a] = true
 		}
 		for _, pattern := range s.Actions {
-			if fc := familyCatalogNamed(pattern); fc != nil {
+			if fc := familyNamed(pattern); fc != nil {
 				for _, a := range fc.Match(pattern) {
 					target[a] = true
 					family = append(family, a)
@@ -61,7 +61,7 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 		for _, pattern := range slices.Concat(s.Actions, s.NotActions) {
 			service, _, ok := catalog.SplitAction(pattern)
 			own := c
-			if fc := familyCatalogNamed(pattern); fc != nil {
+			if fc := familyNamed(pattern); fc != nil {
 				own = fc
 			} else if !ok || !strings.EqualFold(service, catalog.ServicePrefix) {
 				continue
@@ -92,16 +92,12 @@ func ByName(c *catalog.Catalog, doc *policy.Document) Named {
 	return summary
 }
 
-// familyCatalogNamed returns the catalog of the family service whose prefix
-// a pattern names literally ("profile:Search*"), or nil.
-func familyCatalogNamed(pattern string) *catalog.Catalog {
+// familyNamed returns the catalog of the family service whose prefix a
+// pattern names literally ("profile:Search*"), or nil.
+func familyNamed(pattern string) *catalog.Catalog {
 	service, _, ok := catalog.SplitAction(pattern)
-	if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) || !slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
+	if !ok || catalog.HasWildcard(service) {
 		return nil
 	}
-	fc, err := catalog.LoadService(service)
-	if err != nil {
-		return nil
-	}
-	return fc
+	return catalog.Family(service)
 }

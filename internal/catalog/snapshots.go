@@ -267,3 +267,19 @@ func (c *Catalog) addConditionKeys(serviceKeys []keySpec) error {
 	slices.SortFunc(c.conditionKeys, func(a, b *ConditionKey) int { return strings.Compare(a.lowerName, b.lowerName) })
 	return nil
 }
+
+// Family returns the catalog of another service of Connect's family by its
+// prefix, in any case, or nil for Connect, a service the catalog does not
+// model in full, and a pattern. It is the one place the checks, the
+// planner and the views ask whether a prefix is the family's.
+func Family(service string) *Catalog {
+	service = strings.ToLower(service)
+	if service == ServicePrefix || !slices.Contains(FamilyServices(), service) {
+		return nil
+	}
+	c, err := LoadService(service)
+	if err != nil {
+		return nil
+	}
+	return c
+}

@@ -15,20 +15,6 @@ import (
 // keys of its conditions, as Connect's must. Their names are checked with
 // the other services known by name (see unknownNamedAction).
 
-// familyCatalog returns the catalog of a family service, or nil for a
-// service the catalog does not model whole (Connect's own included).
-func familyCatalog(service string) *catalog.Catalog {
-	service = strings.ToLower(service)
-	if service == catalog.ServicePrefix || !slices.Contains(catalog.FamilyServices(), service) {
-		return nil
-	}
-	c, err := catalog.LoadService(service)
-	if err != nil {
-		return nil
-	}
-	return c
-}
-
 // familyResourceFinding checks an ARN of a family service against that
 // service's resource types; ok is false when it is fine or of no family
 // service.
@@ -37,7 +23,7 @@ func familyResourceFinding(resource, element string) (Finding, bool) {
 	if len(fields) < 3 || catalog.HasWildcard(fields[2]) {
 		return Finding{}, false
 	}
-	fc := familyCatalog(fields[2])
+	fc := catalog.Family(fields[2])
 	if fc == nil {
 		return unknownFamilyARNService(resource, fields[2], element)
 	}
@@ -68,7 +54,7 @@ func unknownFamilyARNService(resource, service, element string) (Finding, bool) 
 		return Finding{}, false
 	}
 	suggestion := services.Suggest(service)
-	if suggestion != catalog.ServicePrefix && familyCatalog(suggestion) == nil {
+	if suggestion != catalog.ServicePrefix && catalog.Family(suggestion) == nil {
 		return Finding{}, false
 	}
 	return Finding{Code: CodeUnknownService, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
@@ -97,7 +83,7 @@ func (k *Checker) familyActions(r *report, s *policy.Statement, resources []stri
 		if !ok || catalog.HasWildcard(service) {
 			continue
 		}
-		fc := familyCatalog(service)
+		fc := catalog.Family(service)
 		if fc == nil {
 			continue
 		}

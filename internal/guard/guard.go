@@ -240,8 +240,8 @@ func (v Violation) Message() string {
 // matchAction matches a rule's action name or pattern in Connect's catalog
 // or, with the prefix of another service of the family, in that service's.
 func matchAction(c *catalog.Catalog, name string) []*catalog.Action {
-	if service, _, ok := catalog.SplitAction(name); ok && !strings.EqualFold(service, c.Prefix) && slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
-		if fc, err := catalog.LoadService(service); err == nil {
+	if service, _, ok := catalog.SplitAction(name); ok {
+		if fc := catalog.Family(service); fc != nil {
 			return fc.Match(name)
 		}
 	}

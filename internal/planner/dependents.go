@@ -153,7 +153,7 @@ func OriginsOf(c *catalog.Catalog, doc *policy.Document) []Origin {
 func ownAction(c *catalog.Catalog, name string) (*catalog.Action, *catalog.Catalog, bool) {
 	service, _, _ := catalog.SplitAction(name)
 	if !strings.EqualFold(service, c.Prefix) {
-		if c = familyCatalogOf(service); c == nil {
+		if c = catalog.Family(service); c == nil {
 			return nil, nil, false
 		}
 	}

@@ -335,24 +335,10 @@ func ResourceProblem(c *catalog.Catalog, arn string) string {
 // catalog that resolved it.
 func resolveARN(c *catalog.Catalog, arn string) (*catalog.Catalog, catalog.ARNResolution) {
 	res := c.ResolveARN(arn)
-	if fc := familyCatalogOf(res.Service); fc != nil && res.Kind == catalog.ARNOtherService {
+	if fc := catalog.Family(res.Service); fc != nil && res.Kind == catalog.ARNOtherService {
 		return fc, fc.ResolveARN(arn)
 	}
 	return c, res
-}
-
-// familyCatalogOf returns the catalog of another service of the Amazon
-// Connect family, or nil.
-func familyCatalogOf(service string) *catalog.Catalog {
-	service = strings.ToLower(service)
-	if service == "" || service == catalog.ServicePrefix || !slices.Contains(catalog.FamilyServices(), service) {
-		return nil
-	}
-	c, err := catalog.LoadService(service)
-	if err != nil {
-		return nil
-	}
-	return c
 }
 
 // levelCatalogs are the catalogs whose actions a grant's access levels
@@ -366,7 +352,7 @@ func (p *planning) levelCatalogs(g *Grant) []*catalog.Catalog {
 		if len(fields) < 3 {
 			continue
 		}
-		if fc := familyCatalogOf(fields[2]); fc != nil && !slices.Contains(out, fc) {
+		if fc := catalog.Family(fields[2]); fc != nil && !slices.Contains(out, fc) {
 			out = append(out, fc)
 		}
 	}
@@ -377,7 +363,7 @@ func (p *planning) levelCatalogs(g *Grant) []*catalog.Catalog {
 // family service's for its prefix, Connect's otherwise.
 func (p *planning) catalogOf(name string) *catalog.Catalog {
 	if service, _, ok := catalog.SplitAction(name); ok {
-		if fc := familyCatalogOf(service); fc != nil {
+		if fc := catalog.Family(service); fc != nil {
 			return fc
 		}
 	}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -114,8 +113,8 @@ func (l lookup[T]) validatorTitled(summary string) validator.String {
 			}
 			// A name with the prefix of another service of the family is
 			// that service's to judge, with its own suggestions.
-			if service, _, ok := catalog.SplitAction(s); ok && !strings.EqualFold(service, c.Prefix) && slices.Contains(catalog.FamilyServices(), strings.ToLower(service)) {
-				if fc, err := catalog.LoadService(service); err == nil {
+			if service, _, ok := catalog.SplitAction(s); ok {
+				if fc := catalog.Family(service); fc != nil {
 					if _, fp := l.find(fc, s); fp != "" {
 						return problem{summary, fp}
 					}
