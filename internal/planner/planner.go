@@ -253,7 +253,10 @@ func (p *planning) withoutUnsupportedKeys(index int, g *Grant, selected []*catal
 		kept := selected[:0:0]
 		for _, a := range selected {
 			key, known := p.catalogOf(a.FullName()).ConditionKey(cond.Key)
-			if _, named := explicit[a]; named || !known || a.SupportsConditionKey(key) || a.SupportedKeyBefore(key) {
+			// A key of another service (connect:InstanceId on a profile:
+			// action) is never in the family action's request.
+			foreign := !known && otherServiceKey(cond.Key, a)
+			if _, named := explicit[a]; named || (!known && !foreign) || (known && (a.SupportsConditionKey(key) || a.SupportedKeyBefore(key))) {
 				kept = append(kept, a)
 				continue
 			}
@@ -339,6 +342,14 @@ func resolveARN(c *catalog.Catalog, arn string) (*catalog.Catalog, catalog.ARNRe
 		return fc, fc.ResolveARN(arn)
 	}
 	return c, res
+}
+
+// otherServiceKey reports whether a condition key is a service key (not a
+// global aws: key) of another service than the action's.
+func otherServiceKey(key string, a *catalog.Action) bool {
+	keyService, _, ok := strings.Cut(key, ":")
+	actionService, _, _ := catalog.SplitAction(a.FullName())
+	return ok && !strings.EqualFold(keyService, "aws") && !strings.EqualFold(keyService, actionService)
 }
 
 // levelCatalogs are the catalogs whose actions a grant's access levels

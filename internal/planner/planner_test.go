@@ -371,6 +371,15 @@ func TestPlanFamilyGrants(t *testing.T) {
 		!slices.Contains(byLevel.Statements[0].Actions, "profile:SearchProfiles") || !slices.Contains(byLevel.Statements[0].Actions, "profile:GetDomain") {
 		t.Errorf("Read on a domain: problems %+v, statements %v", problems, brief(byLevel.Statements))
 	}
+	// A Connect key in the grant's condition leaves the family's actions
+	// selected by level out, with a warning: it is never in their requests.
+	byInstance, problems := Plan(c, []Grant{{AccessLevels: []catalog.AccessLevel{catalog.AccessRead},
+		Resources:  []string{"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*", domain},
+		Conditions: []policy.Condition{{Operator: "StringEquals", Key: "connect:InstanceId", Values: []string{"abc"}}}}}, Options{})
+	if len(problems) > 0 || slices.ContainsFunc(byInstance.Statements, func(s policy.Statement) bool { return strings.HasPrefix(s.Sid, "ConnectProfile") }) ||
+		len(byInstance.Warnings) != 1 || !strings.Contains(byInstance.Warnings[0].Message, "profile:BatchGetCalculatedAttributeForProfile") {
+		t.Errorf("Read under connect:InstanceId: problems %+v, statements %v, warnings %+v", problems, brief(byInstance.Statements), byInstance.Warnings)
+	}
 	// Minimised against the profile catalog: a wildcard only where every
 	// profile action it matches was granted.
 	minimized, problems := Plan(c, []Grant{{Actions: []string{"profile:GetProfile*", "profile:GetDomain*"}, Resources: []string{domain}}}, Options{Minimize: true})
