@@ -1,12 +1,8 @@
 package catalog
 
 import (
-	"bytes"
 	_ "embed" // the action names
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -39,16 +35,7 @@ type ServiceActions struct {
 }
 
 // Encode writes the file as indented JSON with a final newline.
-func (f *ServiceActionsFile) Encode() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func (f *ServiceActionsFile) Encode() ([]byte, error) { return encodeIndented(f) }
 
 // NamedActions are the action names of the services the catalog knows by
 // name.
@@ -64,14 +51,9 @@ type NamedActions struct {
 // ParseServiceActions reads the file strictly: sorted, unique services and
 // names, names of letters and digits.
 func ParseServiceActions(data []byte) (*NamedActions, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f ServiceActionsFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("service actions: unexpected data after the JSON object")
+	if err := decodeStrict(data, &f, "service actions"); err != nil {
+		return nil, err
 	}
 	if f.Format != ServiceActionsFormat {
 		return nil, fmt.Errorf("service actions: format is %q; this provider reads %q", f.Format, ServiceActionsFormat)

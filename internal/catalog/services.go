@@ -1,11 +1,7 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -43,16 +39,7 @@ type Service struct {
 }
 
 // Encode writes the list as indented JSON with a final newline.
-func (f *ServicesFile) Encode() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func (f *ServicesFile) Encode() ([]byte, error) { return encodeIndented(f) }
 
 var (
 	servicePrefixPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -62,14 +49,9 @@ var (
 // ParseServices reads a list of AWS services strictly: sorted, unique,
 // well-formed prefixes with names, and connect among them.
 func ParseServices(data []byte) (*Services, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f ServicesFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("services: unexpected data after the JSON object")
+	if err := decodeStrict(data, &f, "services"); err != nil {
+		return nil, err
 	}
 	if f.Format != ServicesFormat {
 		return nil, fmt.Errorf("services: format is %q; this provider reads %q", f.Format, ServicesFormat)

@@ -97,12 +97,16 @@ type SnapshotResourceTypeUse struct {
 
 // Encode writes the snapshot as indented JSON with a final newline. The
 // same snapshot always gives the same bytes.
-func (f *SnapshotFile) Encode() ([]byte, error) {
+func (f *SnapshotFile) Encode() ([]byte, error) { return encodeIndented(f) }
+
+// encodeIndented writes the embedded data files: indented JSON with a
+// final newline, HTML characters as they are.
+func encodeIndented(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -111,16 +115,26 @@ func (f *SnapshotFile) Encode() ([]byte, error) {
 // DecodeSnapshotFile reads a snapshot file, refusing unknown fields and
 // trailing data; a JSON error names its line and column.
 func DecodeSnapshotFile(data []byte) (*SnapshotFile, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f SnapshotFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("snapshot: unexpected data after the JSON object (line %d)", lineAt(data, int(dec.InputOffset())))
+	if err := decodeStrict(data, &f, "snapshot"); err != nil {
+		return nil, err
 	}
 	return &f, nil
+}
+
+// decodeStrict reads one of the embedded data files into v, refusing
+// unknown fields and trailing data; a JSON error names its line and
+// column, and what names the file in messages.
+func decodeStrict(data []byte, v any, what string) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%s: unexpected data after the JSON object (line %d)", what, lineAt(data, int(dec.InputOffset())))
+	}
+	return nil
 }
 
 func jsonError(data []byte, err error) error {
