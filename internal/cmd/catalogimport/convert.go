@@ -200,17 +200,9 @@ func hasDependents(a catalog.SnapshotAction) bool {
 // type the action no longer acts on go to the action as a whole. It returns
 // how many actions received some.
 func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage, svc string) (int, error) {
-	data, ok := older.Files["data/actions/"+svc+".json"]
-	if !ok {
-		return 0, nil // a service newer than the older version
-	}
-	var actions map[string]iamAction
-	if err := decodeStrict("actions", data, &actions); err != nil {
-		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
-	}
-	byName := map[string]iamAction{}
-	for _, a := range actions {
-		byName[a.Name] = a
+	byName, err := olderActions(older, svc)
+	if err != nil || byName == nil {
+		return 0, err
 	}
 	taken := 0
 	for i := range out.Actions {
@@ -236,22 +228,32 @@ func takeDependentActions(out *catalog.SnapshotFile, older *sourcePackage, svc s
 	return taken, nil
 }
 
+// olderActions reads the older package's actions of a service by name;
+// nil for a service newer than the older version.
+func olderActions(older *sourcePackage, svc string) (map[string]iamAction, error) {
+	data, ok := older.Files["data/actions/"+svc+".json"]
+	if !ok {
+		return nil, nil
+	}
+	var actions map[string]iamAction
+	if err := decodeStrict("actions", data, &actions); err != nil {
+		return nil, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
+	}
+	byName := make(map[string]iamAction, len(actions))
+	for _, a := range actions {
+		byName[a.Name] = a
+	}
+	return byName, nil
+}
+
 // takeOlderFacts records, for each action of the snapshot, the resource
 // types and condition keys the older package lists for it and the current
 // one does not: facts on which the two versions of the reference disagree.
 // It returns how many actions have some.
 func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage, svc string) (int, error) {
-	data, ok := older.Files["data/actions/"+svc+".json"]
-	if !ok {
-		return 0, nil // a service newer than the older version
-	}
-	var actions map[string]iamAction
-	if err := decodeStrict("actions", data, &actions); err != nil {
-		return 0, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
-	}
-	byName := map[string]iamAction{}
-	for _, a := range actions {
-		byName[a.Name] = a
+	byName, err := olderActions(older, svc)
+	if err != nil || byName == nil {
+		return 0, err
 	}
 	types := map[string]bool{}
 	for _, rt := range out.ResourceTypes {
