@@ -111,7 +111,7 @@ func Of(c *catalog.Catalog, doc *policy.Document) *Access {
 // Connect's actions alone parses no other.
 func catalogsOf(c *catalog.Catalog, doc *policy.Document) []*catalog.Catalog {
 	out := []*catalog.Catalog{c}
-	for _, service := range catalog.FamilyServices() {
+	for _, service := range catalog.ModelledServices() {
 		if !slices.ContainsFunc(doc.Statements, func(s policy.Statement) bool { return namesService(s, service) }) {
 			continue
 		}

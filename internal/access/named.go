@@ -99,5 +99,5 @@ func familyNamed(pattern string) *catalog.Catalog {
 	if !ok || catalog.HasWildcard(service) {
 		return nil
 	}
-	return catalog.Family(service)
+	return catalog.Modelled(service)
 }

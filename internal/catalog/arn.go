@@ -126,7 +126,7 @@ func (c *Catalog) resolveARN(arn string) ARNResolution {
 		// A plain ARN: split it against each format, no automaton needed.
 		if len(fields) == 6 {
 			for _, rt := range c.resourceTypes {
-				if _, ok := rt.template.split(fields); ok {
+				if slices.ContainsFunc(rt.templates(), func(t arnTemplate) bool { _, ok := t.split(fields); return ok }) {
 					res.Types = append(res.Types, rt.Name)
 				}
 			}
@@ -141,11 +141,11 @@ func (c *Catalog) resolveARN(arn string) ARNResolution {
 		head := literalHead(arn)
 		var scratch searchSpace
 		for _, rt := range c.resourceTypes {
-			if rt.template.excludes(head) {
-				continue
-			}
-			if scratch.intersects(pattern, rt.template.atoms) {
-				res.Types = append(res.Types, rt.Name)
+			for _, t := range rt.templates() {
+				if !t.excludes(head) && scratch.intersects(pattern, t.atoms) {
+					res.Types = append(res.Types, rt.Name)
+					break
+				}
 			}
 		}
 		for _, f := range c.documented {
@@ -200,10 +200,16 @@ func (c *Catalog) checkARNSyntax(arn string) (ARNResolution, bool) {
 			return ARNResolution{Kind: ARNOtherService, Service: service, Problem: fmt.Sprintf("is an ARN of %s, not of %s", service, c.Prefix)}, false
 		}
 	}
+	service, _ := field(2)
+	// ofService reports whether some service the ARN may be of is listed.
+	ofService := func(services []string) bool {
+		return slices.ContainsFunc(services, func(s string) bool { return globMatchCase(service, s) })
+	}
 	if region, ok := field(3); ok {
 		switch {
+		case region == "" && ofService(c.regionless):
 		case region == "":
-			return malformed("has no region; Connect resources are regional")
+			return malformed("has no region; %s resources are regional", c.serviceNameOf(service))
 		case !HasWildcard(region) && !regionPattern.MatchString(region),
 			HasWildcard(region) && !fieldPattern.MatchString(region):
 			return malformed("region %q is not a region name such as us-east-1", region)
@@ -211,8 +217,9 @@ func (c *Catalog) checkARNSyntax(arn string) (ARNResolution, bool) {
 	}
 	if account, ok := field(4); ok {
 		switch {
+		case account == "" && ofService(c.accountless):
 		case account == "":
-			return malformed("has no account; Connect ARNs name a 12-digit account")
+			return malformed("has no account; %s ARNs name a 12-digit account", c.serviceNameOf(service))
 		case account == awsAccount:
 		case !HasWildcard(account) && !accountPattern.MatchString(account),
 			HasWildcard(account) && (!digitPattern.MatchString(account) || !strings.Contains(account, "*") && len(account) != 12):
@@ -223,6 +230,15 @@ func (c *Catalog) checkARNSyntax(arn string) (ARNResolution, bool) {
 		return malformed("has no resource part")
 	}
 	return ARNResolution{}, true
+}
+
+// serviceNameOf is how a message names the service of an ARN: the
+// catalog's short name for its own ARNs, the prefix for another's.
+func (c *Catalog) serviceNameOf(service string) string {
+	if strings.EqualFold(service, c.Prefix) {
+		return c.ShortName()
+	}
+	return service
 }
 
 // withoutVariables replaces each policy variable such as ${aws:username} by
@@ -345,7 +361,7 @@ func (c *Catalog) BuildARN(rt *ResourceType, parts map[string]string) (string, e
 		if value == "" {
 			missing = append(missing, seg.part)
 		}
-		if strings.Contains(value, "/") || strings.Contains(value, ":") {
+		if !seg.freeForm && strings.ContainsAny(value, "/:") {
 			return "", fmt.Errorf("part %s = %q may not contain a slash or a colon", seg.part, value)
 		}
 		b.WriteString(value)
@@ -377,32 +393,47 @@ func (c *Catalog) ParseARN(arn string) (*ResourceType, map[string]string, error)
 	if len(fields) < 6 {
 		return nil, nil, fmt.Errorf("%q is a pattern that spans fields, not the ARN of one resource", arn)
 	}
-	var found []*ResourceType
-	var foundParts []map[string]string
+	// Of the types the ARN fits, the one with the most parts wins ("queue/*"
+	// is a queue with id "*" before it is the wildcard-queue), then the one
+	// with the most literal text: a free-form id could swallow
+	// "apps/x1/channels" whole, but the channels type names the word.
+	var best *ResourceType
+	var bestParts map[string]string
+	tied := ""
 	for _, rt := range c.resourceTypes {
-		if parts, ok := rt.template.split(fields); ok {
-			if len(found) > 0 && len(parts) == len(foundParts[0]) && !rt.Collective() && !found[0].Collective() {
-				names := []string{found[0].Name, rt.Name}
-				return nil, nil, fmt.Errorf("%q has the shape of several resource types (%s); its type cannot be told from the ARN", arn, strings.Join(names, ", "))
-			}
-			found = append(found, rt)
-			foundParts = append(foundParts, parts)
+		parts, ok := rt.splitAny(fields)
+		if !ok {
+			continue
+		}
+		switch {
+		case best == nil, len(parts) > len(bestParts),
+			len(parts) == len(bestParts) && rt.template.literalLength() > best.template.literalLength():
+			best, bestParts, tied = rt, parts, ""
+		case len(parts) == len(bestParts) && rt.template.literalLength() == best.template.literalLength() && !rt.Collective() && !best.Collective():
+			tied = rt.Name
 		}
 	}
-	if len(found) > 0 {
-		best := 0
-		for i := range found {
-			if len(foundParts[i]) > len(foundParts[best]) {
-				best = i
-			}
+	if best != nil {
+		if tied != "" {
+			return nil, nil, fmt.Errorf("%q has the shape of several resource types (%s, %s); its type cannot be told from the ARN", arn, best.Name, tied)
 		}
-		return found[best], foundParts[best], nil
+		return best, bestParts, nil
 	}
 	res := c.ResolveARN(arn)
 	if res.Kind == ARNResource {
 		return nil, nil, fmt.Errorf("%q could denote several resource types (%s); give the ARN of one resource", arn, strings.Join(res.Types, ", "))
 	}
 	return nil, nil, fmt.Errorf("%q %s", arn, res.Problem)
+}
+
+// splitAny splits an ARN against the first of the type's formats it fits.
+func (rt *ResourceType) splitAny(fields []string) (map[string]string, bool) {
+	for _, t := range rt.templates() {
+		if parts, ok := t.split(fields); ok {
+			return parts, true
+		}
+	}
+	return nil, false
 }
 
 func quoteAll(values []string) []string {

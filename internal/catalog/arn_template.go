@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -102,8 +103,41 @@ func (t arnTemplate) excludes(h patternHead) bool {
 type templateSegment struct {
 	literal string
 	part    string // snake-case part name, such as "instance_id"
+	// freeForm: the part may hold slashes and colons (see freeFormParts).
+	freeForm bool
 }
 
+// freeFormParts are the ids of ARN formats whose values hold slashes or
+// colons: S3 object keys, log groups and streams (and a log group as
+// policies write it, with ":*"), partner event buses and sources
+// (aws.partner/...), SSM parameters (a/b/c), secret names, KMS aliases
+// (alias/aws/s3) and CloudWatch alarm names; and, by their name, those with
+// a path (IAM's role/${RoleNameWithPath} is role/service-role/x). Every
+// other id is a run of anything but / and :, so that s3:ListBucket on
+// bucket/* is seen to fit no bucket.
+var freeFormParts = []string{
+	"ObjectName", "LogGroupName", "LogStreamName", "EventBusName", "EventSourceName",
+	"ParameterNameWithoutLeadingSlash", "SecretId", "Alias", "AlarmName",
+}
+
+// freeFormPart reports whether an id of an ARN format may hold slashes and
+// colons.
+func freeFormPart(name string) bool {
+	return strings.HasSuffix(name, "Path") || slices.Contains(freeFormParts, name)
+}
+
+// literalLength is how much of the format is literal text.
+func (t arnTemplate) literalLength() int {
+	n := 0
+	for _, seg := range t.segments {
+		n += len(seg.literal)
+	}
+	return n
+}
+
+// compileTemplate compiles an ARN format. Ids take a non-empty run of
+// anything but / and :, or of anything at all for a free-form part. In the
+// account field, ${AccountId} (as Chime writes it) is the account.
 func compileTemplate(format string) (arnTemplate, error) {
 	var t arnTemplate
 	if fields := strings.SplitN(format, ":", 6); len(fields) == 6 {
@@ -129,50 +163,58 @@ func compileTemplate(format string) (arnTemplate, error) {
 			return arnTemplate{}, fmt.Errorf("unterminated variable in %q", format)
 		}
 		name := rest[2:end]
+		inAccountField := strings.Count(format[:len(format)-len(rest)], ":") == 4
 		rest = rest[end+1:]
+		seg := templateSegment{part: snakeCase(name)}
 		class := classID
-		switch name {
-		case "Partition", "Region":
+		switch {
+		case name == "Partition", name == "Region":
 			class = classWord
-		case "Account":
-			class = classDigit
+		case name == "Account", name == "AccountId" && inAccountField:
+			class, seg.part = classDigit, "account"
+		case freeFormPart(name):
+			class, seg.freeForm = classAny, true
 		}
-		t.segments = append(t.segments, templateSegment{part: snakeCase(name)})
+		t.segments = append(t.segments, seg)
 		t.atoms = append(t.atoms, atom{kind: atomClass, class: class}, atom{kind: atomClassMany, class: class})
 	}
 	return t, nil
 }
 
-// split matches an ARN's six fields against the format's shape, each
-// variable taking a non-empty run up to the next separator, and returns the
-// parts. Wildcards in a value are kept as they are.
+// split matches an ARN's six fields against the format's shape and returns
+// the parts: each variable takes a non-empty run, up to a separator unless
+// it is free-form, the longest that lets the rest match. Wildcards in a
+// value are kept as they are.
 func (t arnTemplate) split(fields []string) (map[string]string, bool) {
-	rest := strings.Join(fields, ":")
 	parts := map[string]string{}
-	for i, seg := range t.segments {
-		if seg.part == "" {
-			var ok bool
-			if rest, ok = strings.CutPrefix(rest, seg.literal); !ok {
-				return nil, false
-			}
-			continue
-		}
-		end := len(rest)
-		if i+1 < len(t.segments) {
-			end = strings.IndexAny(rest, ":/")
-			if end < 0 {
-				return nil, false
-			}
-		} else if strings.ContainsAny(rest, ":/") {
-			return nil, false
-		}
-		if end == 0 {
-			return nil, false
-		}
-		parts[seg.part] = rest[:end]
-		rest = rest[end:]
+	if !t.splitFrom(strings.Join(fields, ":"), 0, parts) {
+		return nil, false
 	}
-	return parts, rest == ""
+	return parts, true
+}
+
+func (t arnTemplate) splitFrom(rest string, i int, parts map[string]string) bool {
+	if i == len(t.segments) {
+		return rest == ""
+	}
+	seg := t.segments[i]
+	if seg.part == "" {
+		after, ok := strings.CutPrefix(rest, seg.literal)
+		return ok && t.splitFrom(after, i+1, parts)
+	}
+	limit := len(rest)
+	if !seg.freeForm {
+		if j := strings.IndexAny(rest, ":/"); j >= 0 {
+			limit = j
+		}
+	}
+	for end := limit; end > 0; end-- {
+		if t.splitFrom(rest[end:], i+1, parts) {
+			parts[seg.part] = rest[:end]
+			return true
+		}
+	}
+	return false
 }
 
 // compilePattern compiles an ARN pattern as IAM reads a Resource: * and ?

@@ -133,7 +133,16 @@ type ResourceType struct {
 	service  string
 	owner    string // the prefix of the catalog that defines the type
 	template arnTemplate
+	// allTemplates are template and the type's further formats, which are
+	// matched but never built.
+	allTemplates []arnTemplate
+	// regionless and accountless: some format of the type has an empty
+	// region (IAM, S3 buckets) or account (S3 buckets).
+	regionless, accountless bool
 }
+
+// templates are all the type's formats, the one it builds first.
+func (rt *ResourceType) templates() []arnTemplate { return rt.allTemplates }
 
 // Service is the service prefix of the type's ARNs, such as "connect".
 func (rt *ResourceType) Service() string { return rt.service }
@@ -194,20 +203,23 @@ type Catalog struct {
 	// Name is the snapshot's name, such as "latest".
 	Name string
 	// Sources say where the snapshot's data comes from.
-	Sources        []SnapshotSource
-	actions        []*Action // sorted by name
-	actionByLower  map[string]*Action
-	resourceTypes  []*ResourceType
-	typeByName     map[string]*ResourceType
-	conditionKeys  []*ConditionKey
-	services       []string // the services of the types' ARNs, "connect" first
-	documented     []*DocumentedForm
-	instanceWords  []string // words after instance/<id>/ in Connect ARNs
-	topLevelWords  []string // first words of Connect resource parts
-	typeWordByName map[string]string
-	byLower        []*Action // sorted by lower-case name, for prefix spans
-	lowerNames     []string  // the names of byLower, lower-cased
-	arnCache       arnCache
+	Sources       []SnapshotSource
+	actions       []*Action // sorted by name
+	actionByLower map[string]*Action
+	resourceTypes []*ResourceType
+	typeByName    map[string]*ResourceType
+	conditionKeys []*ConditionKey
+	services      []string // the services of the types' ARNs, "connect" first
+	// regionless and accountless list the services some of whose ARNs
+	// have no region, or no account.
+	regionless, accountless []string
+	documented              []*DocumentedForm
+	instanceWords           []string // words after instance/<id>/ in Connect ARNs
+	topLevelWords           []string // first words of Connect resource parts
+	typeWordByName          map[string]string
+	byLower                 []*Action // sorted by lower-case name, for prefix spans
+	lowerNames              []string  // the names of byLower, lower-cased
+	arnCache                arnCache
 }
 
 // Actions returns every action, sorted by name.

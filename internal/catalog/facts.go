@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The facts the 2020 catalog page does not carry, from the AWS Service
 // Authorization Reference for Amazon Connect (late 2020, the page's date):
@@ -122,3 +125,24 @@ var conditionKeyFacts = []struct {
 
 // Partitions are the AWS partitions an ARN may name.
 var Partitions = []string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
+
+// crossServiceKeys are condition keys of one service that IAM sets in the
+// requests to every service: who made the request, from where. AWS
+// documents each with its service: ec2:SourceInstanceARN and the EC2
+// instance keys (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html),
+// lambda:SourceFunctionArn (https://docs.aws.amazon.com/lambda/latest/dg/permissions-source-function-arn.html),
+// ssm:SourceInstanceARN (https://docs.aws.amazon.com/systems-manager/latest/userguide/security_iam_service-with-iam.html),
+// glue:RoleAssumedBy and glue:CredentialIssuingService
+// (https://docs.aws.amazon.com/glue/latest/dg/using-identity-based-policies.html).
+// A policy may name them on any action.
+var crossServiceKeys = []string{
+	"ec2:SourceInstanceARN", "ec2:SourceInstancePrivateIPv4", "ec2:SourceInstanceVPC",
+	"lambda:SourceFunctionArn", "ssm:SourceInstanceARN",
+	"glue:RoleAssumedBy", "glue:CredentialIssuingService",
+}
+
+// CrossServiceKey reports whether a condition key of one service applies
+// to the requests of every service (see crossServiceKeys).
+func CrossServiceKey(name string) bool {
+	return slices.ContainsFunc(crossServiceKeys, func(k string) bool { return strings.EqualFold(k, name) })
+}

@@ -36,7 +36,22 @@ type Service struct {
 	// data date of the last pinned version that did: a retired service,
 	// which older policies (AWS managed ones among them) still name.
 	Until string `json:"until,omitempty"`
+	// Modelled says whether the catalog models the service whole, and as
+	// what: ModelledFamily or ModelledCompanion (the GNUmakefile's
+	// CATALOG_FAMILY_SERVICES and CATALOG_COMPANION_SERVICES); "" for a
+	// service known by its prefix alone.
+	Modelled string `json:"modelled,omitempty"`
 }
+
+// The depths at which the catalog models a service (Service.Modelled).
+const (
+	// ModelledFamily is a service of the Amazon Connect family: Connect,
+	// Cases, Customer Profiles, Q in Connect and the rest.
+	ModelledFamily = "family"
+	// ModelledCompanion is a service that the family's dependent actions
+	// and policies name, such as ds, iam, lambda or s3.
+	ModelledCompanion = "companion"
+)
 
 // Encode writes the list as indented JSON with a final newline.
 func (f *ServicesFile) Encode() ([]byte, error) { return encodeIndented(f) }
@@ -65,14 +80,16 @@ func ParseServices(data []byte) (*Services, error) {
 			return nil, fmt.Errorf("services: service %s has no name", svc.Prefix)
 		case svc.Until != "" && !datePattern.MatchString(svc.Until):
 			return nil, fmt.Errorf("services: service %s: until %q is not a date", svc.Prefix, svc.Until)
+		case svc.Modelled != "" && svc.Modelled != ModelledFamily && svc.Modelled != ModelledCompanion:
+			return nil, fmt.Errorf("services: service %s: modelled %q is neither %q nor %q", svc.Prefix, svc.Modelled, ModelledFamily, ModelledCompanion)
 		case i > 0 && f.Services[i-1].Prefix >= svc.Prefix:
 			return nil, fmt.Errorf("services: %s is not after %s: the list must be sorted and unique", svc.Prefix, f.Services[i-1].Prefix)
 		}
 		s.byPrefix[svc.Prefix] = svc
 		s.prefixes = append(s.prefixes, svc.Prefix)
 	}
-	if _, ok := s.byPrefix[ServicePrefix]; !ok {
-		return nil, fmt.Errorf("services: the list has no %s", ServicePrefix)
+	if s.byPrefix[ServicePrefix].Modelled != ModelledFamily {
+		return nil, fmt.Errorf("services: the list has no %s modelled as %q", ServicePrefix, ModelledFamily)
 	}
 	for prefix, svc := range retiredServices {
 		if _, ok := s.byPrefix[prefix]; !ok {

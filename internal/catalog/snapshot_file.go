@@ -57,9 +57,13 @@ type SnapshotCounts struct {
 
 // SnapshotResourceType is a resource type with its ARN format.
 type SnapshotResourceType struct {
-	Name          string   `json:"name"`
-	ARNFormat     string   `json:"arn_format"`
-	ConditionKeys []string `json:"condition_keys,omitempty"`
+	Name      string `json:"name"`
+	ARNFormat string `json:"arn_format"`
+	// OtherARNFormats are further formats of the same type, as the
+	// reference lists for Lex bots: bot/${BotId} and, of the first
+	// version of Lex, bot:${BotName}.
+	OtherARNFormats []string `json:"other_arn_formats,omitempty"`
+	ConditionKeys   []string `json:"condition_keys,omitempty"`
 }
 
 // SnapshotConditionKey is a condition key the service's actions name.
@@ -190,7 +194,7 @@ func (f *SnapshotFile) spec(name string) (*catalogSpec, error) {
 			return nil, fmt.Errorf("resource type %q is defined twice", rt.Name)
 		}
 		seenType[rt.Name] = true
-		spec.resourceTypes = append(spec.resourceTypes, resourceTypeSpec{name: rt.Name, format: rt.ARNFormat, conditionKeys: rt.ConditionKeys})
+		spec.resourceTypes = append(spec.resourceTypes, resourceTypeSpec{name: rt.Name, format: rt.ARNFormat, otherFormats: rt.OtherARNFormats, conditionKeys: rt.ConditionKeys})
 	}
 	seenKey := map[string]bool{}
 	for _, key := range f.ConditionKeys {

@@ -40,11 +40,30 @@ func mustReadSnapshot(service string) []byte {
 	return data
 }
 
-// FamilyServices lists the services other than Connect that the catalog
-// models whole (the GNUmakefile's CATALOG_FAMILY_SERVICES), sorted.
-func FamilyServices() []string { return familyServices() }
+// ModelledServices lists the services other than Connect that the catalog
+// models whole, sorted: the rest of the family and the companions.
+func ModelledServices() []string { return modelledServices() }
 
-var familyServices = sync.OnceValue(func() []string {
+// FamilyServices lists the services of the Amazon Connect family other
+// than Connect (the GNUmakefile's CATALOG_FAMILY_SERVICES), sorted.
+func FamilyServices() []string { return modelledAs(ModelledFamily) }
+
+// CompanionServices lists the companion services (the GNUmakefile's
+// CATALOG_COMPANION_SERVICES), sorted.
+func CompanionServices() []string { return modelledAs(ModelledCompanion) }
+
+func modelledAs(depth string) []string {
+	services, err := LoadServices()
+	if err != nil {
+		return nil
+	}
+	return slices.DeleteFunc(slices.Clone(ModelledServices()), func(prefix string) bool {
+		svc, _ := services.Lookup(prefix)
+		return svc.Modelled != depth
+	})
+}
+
+var modelledServices = sync.OnceValue(func() []string {
 	entries, _ := serviceSnapshots.ReadDir("data")
 	var out []string
 	for _, e := range entries {
@@ -60,14 +79,15 @@ var familyServices = sync.OnceValue(func() []string {
 var familyCatalogs sync.Map // service -> func() (*Catalog, error)
 
 // LoadService returns today's catalog of a service modelled whole: Connect
-// (Default) or another of the family, parsed once, on first use.
+// (Default), another of the family or a companion, parsed once, on first
+// use.
 func LoadService(service string) (*Catalog, error) {
 	service = strings.ToLower(service)
 	if service == ServicePrefix {
 		return Default()
 	}
-	if !slices.Contains(FamilyServices(), service) {
-		return nil, fmt.Errorf("the catalog does not model %s; it models %s and %s", service, ServicePrefix, strings.Join(FamilyServices(), ", "))
+	if !slices.Contains(ModelledServices(), service) {
+		return nil, fmt.Errorf("the catalog does not model %s; it models %s and %s", service, ServicePrefix, strings.Join(ModelledServices(), ", "))
 	}
 	load, _ := familyCatalogs.LoadOrStore(service, sync.OnceValues(func() (*Catalog, error) {
 		return ParseSnapshot(service, mustReadSnapshot(service))
@@ -125,6 +145,7 @@ type catalogSpec struct {
 type resourceTypeSpec struct {
 	name          string
 	format        string
+	otherFormats  []string
 	conditionKeys []string
 }
 
@@ -161,6 +182,12 @@ func (s *catalogSpec) build() (*Catalog, error) {
 		c.typeByName[rt.Name] = rt
 		if !slices.Contains(c.services, rt.service) {
 			c.services = append(c.services, rt.service)
+		}
+		if rt.regionless {
+			c.regionless = append(c.regionless, rt.service)
+		}
+		if rt.accountless {
+			c.accountless = append(c.accountless, rt.service)
 		}
 		c.indexWords(rt)
 	}
@@ -207,15 +234,26 @@ func (s *catalogSpec) build() (*Catalog, error) {
 }
 
 func newResourceType(s resourceTypeSpec) (*ResourceType, error) {
-	fields := strings.SplitN(s.format, ":", 6)
-	if len(fields) < 6 || fields[0] != "arn" || fields[1] != "${Partition}" || fields[2] == "" || fields[5] == "" {
-		return nil, fmt.Errorf("resource type %s: ARN format %q is not of the form arn:${Partition}:service:region:account:resource", s.name, s.format)
+	rt := &ResourceType{Name: s.name, ARNFormat: s.format, ConditionKeys: s.conditionKeys}
+	for i, format := range append([]string{s.format}, s.otherFormats...) {
+		fields := strings.SplitN(format, ":", 6)
+		if len(fields) < 6 || fields[0] != "arn" || fields[1] != "${Partition}" || fields[2] == "" || fields[5] == "" {
+			return nil, fmt.Errorf("resource type %s: ARN format %q is not of the form arn:${Partition}:service:region:account:resource", s.name, format)
+		}
+		template, err := compileTemplate(format)
+		if err != nil {
+			return nil, fmt.Errorf("resource type %s: %w", s.name, err)
+		}
+		rt.regionless = rt.regionless || fields[3] == ""
+		rt.accountless = rt.accountless || fields[4] == ""
+		if i == 0 {
+			rt.service, rt.template = fields[2], template
+		} else if fields[2] != rt.service {
+			return nil, fmt.Errorf("resource type %s: ARN format %q is of another service than %q", s.name, format, s.format)
+		}
+		rt.allTemplates = append(rt.allTemplates, template)
 	}
-	template, err := compileTemplate(s.format)
-	if err != nil {
-		return nil, fmt.Errorf("resource type %s: %w", s.name, err)
-	}
-	return &ResourceType{Name: s.name, ARNFormat: s.format, ConditionKeys: s.conditionKeys, service: fields[2], template: template}, nil
+	return rt, nil
 }
 
 // indexWords records the words of a Connect type's resource part, for
@@ -268,13 +306,14 @@ func (c *Catalog) addConditionKeys(serviceKeys []keySpec) error {
 	return nil
 }
 
-// Family returns the catalog of another service of Connect's family by its
+// Modelled returns the catalog of a service other than Connect that the
+// catalog models whole (the rest of the family or a companion) by its
 // prefix, in any case, or nil for Connect, a service the catalog does not
-// model in full, and a pattern. It is the one place the checks, the
-// planner and the views ask whether a prefix is the family's.
-func Family(service string) *Catalog {
+// model, and a pattern. It is the one place the checks, the planner and
+// the views ask whether a prefix has a catalog of its own.
+func Modelled(service string) *Catalog {
 	service = strings.ToLower(service)
-	if service == ServicePrefix || !slices.Contains(FamilyServices(), service) {
+	if service == ServicePrefix || !slices.Contains(ModelledServices(), service) {
 		return nil
 	}
 	c, err := LoadService(service)

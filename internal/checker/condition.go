@@ -122,7 +122,7 @@ func (k *Checker) unknownKey(add func(string, Severity, string, ...any), name, e
 		add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key%s; Connect actions support the keys connect_condition_keys lists, where listed, and the global keys such as aws:SourceIp.", name, hint)
 		return
 	}
-	if len(actions) > 0 {
+	if len(actions) > 0 && !catalog.CrossServiceKey(name) {
 		unsupportedKey(add, name, effect, false, catalog.FullNames(actions))
 	}
 }

@@ -135,7 +135,7 @@ func uncheckedServices(doc *policy.Document) []Finding {
 	for _, s := range doc.Statements {
 		for _, action := range slices.Concat(s.Actions, s.NotActions) {
 			service, _, ok := catalog.SplitAction(action)
-			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) || catalog.Family(service) != nil {
+			if !ok || catalog.HasWildcard(service) || strings.EqualFold(service, catalog.ServicePrefix) || catalog.Modelled(service) != nil {
 				continue // modelled in full, and checked as such
 			}
 			svc, known := services.Lookup(service)

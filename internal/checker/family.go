@@ -23,7 +23,7 @@ func familyResourceFinding(resource, element string) (Finding, bool) {
 	if len(fields) < 3 || catalog.HasWildcard(fields[2]) {
 		return Finding{}, false
 	}
-	fc := catalog.Family(fields[2])
+	fc := catalog.Modelled(fields[2])
 	if fc == nil {
 		return unknownFamilyARNService(resource, fields[2], element)
 	}
@@ -54,7 +54,7 @@ func unknownFamilyARNService(resource, service, element string) (Finding, bool) 
 		return Finding{}, false
 	}
 	suggestion := services.Suggest(service)
-	if suggestion != catalog.ServicePrefix && catalog.Family(suggestion) == nil {
+	if suggestion != catalog.ServicePrefix && catalog.Modelled(suggestion) == nil {
 		return Finding{}, false
 	}
 	return Finding{Code: CodeUnknownService, Severity: SeverityError, Element: element, Resource: resource, Condition: -1,
@@ -83,7 +83,7 @@ func (k *Checker) familyActions(r *report, s *policy.Statement, resources []stri
 		if !ok || catalog.HasWildcard(service) {
 			continue
 		}
-		fc := catalog.Family(service)
+		fc := catalog.Modelled(service)
 		if fc == nil {
 			continue
 		}
@@ -160,31 +160,48 @@ func familyMismatchMessage(action string, matched []*catalog.Action) string {
 // keys are looked up in the service's own catalog.
 func (k *Checker) familyConditions(r *report, s *policy.Statement, fc *catalog.Catalog, action string, matched []*catalog.Action) {
 	for i, cond := range s.Conditions {
-		key, known := fc.ConditionKey(cond.Key)
 		op, ok, _ := policy.ParseOperator(cond.Operator)
-		if !known || !ok || op.Family == policy.FamilyNull {
-			continue // unknown keys and operators are reported once, with Connect's
-		}
-		// Only the service's own keys: AWS's service-linked role of Connect
-		// (AmazonConnectServiceLinkedRolePolicy v53) narrows wisdom and
-		// app-integrations actions by aws:ResourceTag/AmazonConnectEnabled,
-		// which the reference does not list for many of them, so its tag
-		// keys cannot be trusted for the family yet.
-		if !strings.HasPrefix(strings.ToLower(key.Name), fc.Prefix+":") {
-			continue
-		}
-		var unsupported []string
-		for _, a := range matched {
-			if !a.SupportsConditionKey(key) {
-				unsupported = append(unsupported, a.FullName())
-			}
-		}
-		if len(unsupported) == 0 {
-			continue
+		if !ok || op.Family == policy.FamilyNull {
+			continue // unknown operators are reported once, with Connect's
 		}
 		add := func(code string, severity Severity, format string, args ...any) {
 			r.add(Finding{Code: code, Severity: severity, Element: ElementCondition, ConditionKey: cond.Key, Condition: i,
 				Message: fmt.Sprintf(format, args...)})
+		}
+		prefix, _, _ := strings.Cut(strings.ToLower(cond.Key), ":")
+		key, known := fc.ConditionKey(cond.Key)
+		var unsupported []string
+		switch {
+		case !known && prefix == fc.Prefix:
+			hint := ""
+			if suggestion := fc.SuggestConditionKey(cond.Key); suggestion != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", suggestion)
+			}
+			add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key of %s%s; its actions support the keys connect_condition_keys lists for services = [%q], and the global keys such as aws:SourceIp.",
+				cond.Key, fc.ShortName(), hint, fc.Prefix)
+			continue
+		case !known && prefix != "aws" && prefix != catalog.ServicePrefix && strings.Contains(cond.Key, ":") && !catalog.CrossServiceKey(cond.Key):
+			// Another service's key is never in this service's requests.
+			unsupported = catalog.FullNames(matched)
+		case !known:
+			continue // aws: and connect: keys are reported once, with Connect's
+		case !strings.HasPrefix(strings.ToLower(key.Name), fc.Prefix+":"):
+			// Only the service's own keys: AWS's service-linked role of
+			// Connect (AmazonConnectServiceLinkedRolePolicy v53) narrows
+			// wisdom and app-integrations actions by
+			// aws:ResourceTag/AmazonConnectEnabled, which the reference does
+			// not list for many of them, so its tag keys cannot be trusted
+			// for the family yet.
+			continue
+		default:
+			for _, a := range matched {
+				if !a.SupportsConditionKey(key) {
+					unsupported = append(unsupported, a.FullName())
+				}
+			}
+		}
+		if len(unsupported) == 0 {
+			continue
 		}
 		if catalog.HasWildcard(action) && s.Effect == policy.Allow && !op.IfExists {
 			if len(unsupported) < len(matched) {

@@ -220,6 +220,25 @@ func TestLatestFamilyActions(t *testing.T) {
 			"Condition": {"StringEquals": {"aws:ResourceTag/AmazonConnectEnabled": "True"}}}`, nil},
 		{"a Deny that never applies", `{"Effect": "Deny", "Action": "cases:GetCase", "Resource": "` + instance + `"}`,
 			[]string{"warning ineffective-deny"}},
+		// The companions, with their ARNs as IAM reads them: paths in IAM
+		// names and S3 keys, no region in IAM and S3 ARNs, log groups
+		// written with ":*", the first Lex's bot ARNs.
+		{"a role with a path", `{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/service-role/connect-*",
+			"Condition": {"StringEquals": {"iam:PassedToService": "connect.amazonaws.com"}}}`, nil},
+		{"objects under a prefix and their bucket", `{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::recordings", "arn:aws:s3:::recordings/connect/*"]}`, nil},
+		{"a log group with its streams", `{"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/connect/abc:*"}`, nil},
+		{"a bot of the first Lex", `{"Effect": "Allow", "Action": "lex:PostText", "Resource": "arn:aws:lex:us-east-1:123456789012:bot:OrderFlowers:*"}`, nil},
+		{"an object action on the bucket alone", `{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::recordings"}`,
+			[]string{"error action-resource-mismatch"}},
+		{"a key of another service", `{"Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:hello",
+			"Condition": {"StringEquals": {"s3:prefix": "a"}}}`, []string{"error unsupported-condition-key"}},
+		{"a key IAM sets for every service", `{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::recordings/*",
+			"Condition": {"ArnEquals": {"lambda:SourceFunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:hello"}}}`, nil},
+		{"a misspelt key of the action's own service", `{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
+			"Condition": {"StringEquals": {"kms:ViaServce": "s3.us-east-1.amazonaws.com"}}}`, []string{"error unknown-condition-key"}},
+		{"a misspelt companion action", `{"Effect": "Allow", "Action": "kms:Decrpyt", "Resource": "*"}`, []string{"error unknown-action"}},
+		{"a regional service's ARN without a region", `{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms::123456789012:key/k1"}`,
+			[]string{"error malformed-arn"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

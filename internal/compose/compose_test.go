@@ -43,7 +43,7 @@ func TestComposeMergesInAwsIamPolicyDocumentOrder(t *testing.T) {
 	if s := result.Document.Statements[3]; s.Actions[0] != "connect:DescribeUser" {
 		t.Errorf("override did not replace Users: %+v", s)
 	}
-	if result.Document.ID != "p1" || result.Size != policy.Size(result.Minified) || len(result.Summary.Allowed) != 3 {
+	if result.Document.ID != "p1" || result.Size != policy.Size(result.Minified) || len(result.Summary.Allowed) != 4 {
 		t.Errorf("result = id %q, size %d, allowed %v", result.Document.ID, result.Size, result.Summary.Allowed)
 	}
 }

@@ -19,11 +19,13 @@ import (
 // grants: every Connect action it allows on a resource is allowed within
 // the scope of some Allow grant's resource (its partition, region, account
 // and, when the grant names instances, instance), and on "*" only when it
-// supports no resource-level permission or a grant was on "*". The family's
-// dependent actions (wisdom:GetAssistant for a Connect integration) are
-// within the grant's partition, region and account, their resources
-// belonging to no instance. Other services' dependent actions are on "*"
-// by design, and not Connect's to check.
+// supports no resource-level permission or a grant was on "*". The
+// dependent actions of the other services modelled whole (wisdom:GetAssistant
+// for a Connect integration, iam:PassRole) are within the grant's
+// partition, region and account, their resources belonging to no instance;
+// where their ARNs name no region (IAM) or account (S3 buckets), that part
+// does not scope them. The dependent actions of services not modelled
+// (ec2, ssm) are on "*" by design, and not Connect's to check.
 func TestComposedPolicyIsNeverWiderThanItsGrants(t *testing.T) {
 	c := catalogtest.Latest(t)
 	r := rand.New(rand.NewPCG(14, 1))
@@ -83,11 +85,12 @@ func coveredByScope(resource string, grantResources []string, a *catalog.Action)
 		if !ok || (names && s.Instance == "") {
 			continue
 		}
-		// The family's resources belong to no instance: their scope is the
-		// grant's partition, region and account.
-		family := !strings.HasPrefix(resource, "arn:"+x.Partition+":connect:")
-		if access.Covers(s.Partition, x.Partition) && access.Covers(s.Region, x.Region) && access.Covers(s.Account, x.Account) &&
-			(s.Instance == "" || family || access.Covers(s.Instance, x.Instance)) {
+		// Other services' resources belong to no instance: their scope is
+		// the grant's partition, region and account, those their ARNs have.
+		other := !strings.HasPrefix(resource, "arn:"+x.Partition+":connect:")
+		if access.Covers(s.Partition, x.Partition) && (x.Region == "" || access.Covers(s.Region, x.Region)) &&
+			(x.Account == "" || access.Covers(s.Account, x.Account)) &&
+			(s.Instance == "" || other || access.Covers(s.Instance, x.Instance)) {
 			return true
 		}
 	}

@@ -241,7 +241,7 @@ func (v Violation) Message() string {
 // or, with the prefix of another service of the family, in that service's.
 func matchAction(c *catalog.Catalog, name string) []*catalog.Action {
 	if service, _, ok := catalog.SplitAction(name); ok {
-		if fc := catalog.Family(service); fc != nil {
+		if fc := catalog.Modelled(service); fc != nil {
 			return fc.Match(name)
 		}
 	}

@@ -35,9 +35,14 @@ type Dependents struct {
 
 // need is a dependent action needed on one resource under conditions.
 type need struct {
-	action     string // full name, as the catalog or the reference writes it
-	resource   string // an ARN pattern within the grant's scope, or "*"
-	label      string // what the resource is: a type, or AllResources
+	action   string // full name, as the catalog or the reference writes it
+	resource string // an ARN pattern within the grant's scope, or "*"
+	label    string // what the resource is: a type, or AllResources
+	// scope is where the need's own dependent actions are: its resource,
+	// or for a need on "*" (an action of no resource-level permission) the
+	// resources of what needed it, so that ds:CreateAlias on "*" does not
+	// put the ec2 actions it needs on "*" too.
+	scope      []string
 	conditions []policy.Condition
 	condKey    string
 }
@@ -59,10 +64,18 @@ type need struct {
 //     key it does not support is left out, as in an Allow it would deny
 //     the dependent action outright. Its resources still hold it to the
 //     same instances.
-//   - Another service's dependent action is on "*", in a statement of its
-//     own per service (ConnectDependentActionsDs), with the conditions of
+//   - A dependent action of another service the catalog models (the
+//     family, and companions such as iam, kms or ds) is scoped the same way
+//     by its own types, within the partition, region and account of the
+//     grant, those its ARNs have (an IAM role's have no region), in
+//     statements of their own per service (ConnectDependentActionsIamRole).
+//     The needs of one that supports no resource-level permission are
+//     scoped by the grant that pulled it in, not put on "*".
+//   - A dependent action of a service the catalog does not model is on
+//     "*", in a statement of its own per service, with the conditions of
 //     global keys only, since the catalog does not know that service's
-//     resources and keys.
+//     resources and keys. Every dependent action of the family's actions
+//     is of a modelled service today (TestDependentActionsAreOfModelledServices).
 //
 // The needs come from origins: the grants that were planned, and the
 // statements given as such (OriginsOf). Dependent actions of dependent
@@ -102,7 +115,7 @@ func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Ori
 		}
 		needs = append(needs, n)
 		if d, _, ok := ownAction(c, n.action); ok {
-			for _, m := range needsOf(c, d, []string{n.resource}, n.conditions) {
+			for _, m := range needsOf(c, d, n.scope, n.conditions) {
 				push(m)
 			}
 		}
@@ -148,12 +161,11 @@ func OriginsOf(c *catalog.Catalog, doc *policy.Document) []Origin {
 }
 
 // ownAction finds a dependent action in the catalog of its service, if
-// that is Connect or another service of the family, and returns that
-// catalog too.
+// the catalog models that service, and returns that catalog too.
 func ownAction(c *catalog.Catalog, name string) (*catalog.Action, *catalog.Catalog, bool) {
 	service, _, _ := catalog.SplitAction(name)
 	if !strings.EqualFold(service, c.Prefix) {
-		if c = catalog.Family(service); c == nil {
+		if c = catalog.Modelled(service); c == nil {
 			return nil, nil, false
 		}
 	}
@@ -161,8 +173,9 @@ func ownAction(c *catalog.Catalog, name string) (*catalog.Action, *catalog.Catal
 	return a, c, ok
 }
 
-// familyLabel prefixes the label of a family service's dependent action
-// with its service (WisdomMessageTemplate), so that its Sid says which.
+// familyLabel prefixes the label of another modelled service's dependent
+// action with its service (WisdomMessageTemplate, IamRole), so that its Sid
+// says which.
 func familyLabel(c *catalog.Catalog, label string) string {
 	if c.Prefix == catalog.ServicePrefix {
 		return label
@@ -178,12 +191,16 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 		d, dc, ok := ownAction(c, name)
 		if !ok {
 			kept := keptConditions(conditions, func(k *catalog.ConditionKey) bool { return k.AppliesToAllActions() }, c)
-			out = append(out, need{action: name, resource: "*", label: catalog.CamelCase(serviceOf(name)), conditions: kept, condKey: conditionsKey(kept)})
+			out = append(out, need{action: name, resource: "*", label: catalog.CamelCase(serviceOf(name)), scope: resources, conditions: kept, condKey: conditionsKey(kept)})
 			continue
 		}
 		kept := keptConditions(conditions, d.SupportsConditionKey, dc)
 		add := func(resource, label string) {
-			out = append(out, need{action: d.FullName(), resource: resource, label: familyLabel(dc, label), conditions: kept, condKey: conditionsKey(kept)})
+			scope := []string{resource}
+			if resource == "*" {
+				scope = resources
+			}
+			out = append(out, need{action: d.FullName(), resource: resource, label: familyLabel(dc, label), scope: scope, conditions: kept, condKey: conditionsKey(kept)})
 		}
 		if d.WildcardOnly() {
 			add("*", "AllResources")
@@ -356,9 +373,20 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 	for _, g := range groups {
 		list = append(list, g)
 	}
+	// Connect's statements first, then those of the other modelled
+	// services, then those of services not modelled.
+	rank := func(g *group) int {
+		switch {
+		case g.other:
+			return 2
+		case g.catalog != c:
+			return 1
+		}
+		return 0
+	}
 	slices.SortFunc(list, func(a, b *group) int {
 		return cmp.Or(
-			compareBool(a.other, b.other),
+			cmp.Compare(rank(a), rank(b)),
 			strings.Compare(a.label, b.label),
 			strings.Compare(a.condKey, b.condKey),
 			slices.Compare(a.resources, b.resources),
@@ -383,14 +411,4 @@ func dependentStatements(c *catalog.Catalog, needs []need, minimize bool) []poli
 		out[i] = policy.Statement{Sid: sid, Effect: policy.Allow, Actions: actions, Resources: g.resources, Conditions: g.conditions}
 	}
 	return out
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }

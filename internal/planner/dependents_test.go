@@ -50,8 +50,8 @@ func TestDependentStatements(t *testing.T) {
 			name:       "a family dependent action on its own type, in the grant's account",
 			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:AssociateCustomerProfilesDomain"}, Resources: []string{testInstance}}},
 			want: []string{
+				"ConnectDependentActionsIamRole Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> arn:aws:iam::123456789012:role/*",
 				"ConnectDependentActionsProfileDomains Allow profile:GetDomain -> arn:aws:profile:us-east-1:123456789012:domains/*",
-				"ConnectDependentActionsIam Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> *",
 			},
 		},
 		{
@@ -70,7 +70,7 @@ func TestDependentStatements(t *testing.T) {
 			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:ListUseCases"}, Resources: []string{testInstance}}},
 			want: []string{
 				"ConnectDependentActionsInstance Allow connect:DescribeInstance -> " + testInstance,
-				"ConnectDependentActionsDs Allow ds:DescribeDirectories -> *",
+				"ConnectDependentActionsDsAllResources Allow ds:DescribeDirectories -> *",
 			},
 		},
 		{
@@ -79,7 +79,7 @@ func TestDependentStatements(t *testing.T) {
 			want: []string{
 				"ConnectDependentActionsAllResources Allow connect:ListInstances -> *",
 				"ConnectDependentActionsInstance Allow connect:DescribeInstance -> " + testInstance,
-				"ConnectDependentActionsDs Allow ds:DescribeDirectories -> *",
+				"ConnectDependentActionsDsAllResources Allow ds:DescribeDirectories -> *",
 			},
 		},
 		{

@@ -75,7 +75,7 @@ func minimizeStatements(c *catalog.Catalog, statements []planned) []planned {
 	for i, m := range merged {
 		slices.SortFunc(m.levels, func(a, b catalog.AccessLevel) int { return a.Rank() - b.Rank() })
 		mc := c
-		if fc := catalog.Family(m.key.service); fc != nil {
+		if fc := catalog.Modelled(m.key.service); fc != nil {
 			mc = fc
 		}
 		m.statement.Actions = minimizeNames(mc, m.statement.Actions)

@@ -338,18 +338,19 @@ func ResourceProblem(c *catalog.Catalog, arn string) string {
 // catalog that resolved it.
 func resolveARN(c *catalog.Catalog, arn string) (*catalog.Catalog, catalog.ARNResolution) {
 	res := c.ResolveARN(arn)
-	if fc := catalog.Family(res.Service); fc != nil && res.Kind == catalog.ARNOtherService {
+	if fc := catalog.Modelled(res.Service); fc != nil && res.Kind == catalog.ARNOtherService {
 		return fc, fc.ResolveARN(arn)
 	}
 	return c, res
 }
 
 // otherServiceKey reports whether a condition key is a service key (not a
-// global aws: key) of another service than the action's.
+// global aws: key, nor one IAM sets for every service) of another service
+// than the action's.
 func otherServiceKey(key string, a *catalog.Action) bool {
 	keyService, _, ok := strings.Cut(key, ":")
 	actionService, _, _ := catalog.SplitAction(a.FullName())
-	return ok && !strings.EqualFold(keyService, "aws") && !strings.EqualFold(keyService, actionService)
+	return ok && !strings.EqualFold(keyService, "aws") && !strings.EqualFold(keyService, actionService) && !catalog.CrossServiceKey(key)
 }
 
 // levelCatalogs are the catalogs whose actions a grant's access levels
@@ -363,7 +364,7 @@ func (p *planning) levelCatalogs(g *Grant) []*catalog.Catalog {
 		if len(fields) < 3 {
 			continue
 		}
-		if fc := catalog.Family(fields[2]); fc != nil && !slices.Contains(out, fc) {
+		if fc := catalog.Modelled(fields[2]); fc != nil && !slices.Contains(out, fc) {
 			out = append(out, fc)
 		}
 	}
@@ -374,7 +375,7 @@ func (p *planning) levelCatalogs(g *Grant) []*catalog.Catalog {
 // family service's for its prefix, Connect's otherwise.
 func (p *planning) catalogOf(name string) *catalog.Catalog {
 	if service, _, ok := catalog.SplitAction(name); ok {
-		if fc := catalog.Family(service); fc != nil {
+		if fc := catalog.Modelled(service); fc != nil {
 			return fc
 		}
 	}
@@ -384,7 +385,7 @@ func (p *planning) catalogOf(name string) *catalog.Catalog {
 func resourceProblem(arn string, c *catalog.Catalog, res catalog.ARNResolution) string {
 	switch res.Kind {
 	case catalog.ARNOtherService:
-		return fmt.Sprintf(`%s %s; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`, arn, res.Problem)
+		return fmt.Sprintf(`%s %s; a grant's resources must be ARNs of a service the catalog models (Amazon Connect, its family and its companions such as iam, lambda and s3), or "*".`, arn, res.Problem)
 	case catalog.ARNNoType:
 		article := "a"
 		if strings.HasPrefix(c.ShortName(), "A") {

@@ -147,8 +147,8 @@ func TestPlanProblems(t *testing.T) {
 			Grant{Actions: []string{"connect:Descibe*"}, Resources: []string{"*"}},
 			[]Problem{{0, FieldActions, 0, "connect:Descibe* matches no Connect action; did you mean connect:Describe*?"}}},
 		{"another service's action",
-			Grant{Actions: []string{"s3:GetObject"}, Resources: []string{"*"}},
-			[]Problem{{0, FieldActions, 0, "s3:GetObject is an action of s3, not of connect."}}},
+			Grant{Actions: []string{"rds:DescribeDBInstances"}, Resources: []string{"*"}},
+			[]Problem{{0, FieldActions, 0, "rds:DescribeDBInstances is an action of rds, not of connect."}}},
 		{"grant that grants nothing",
 			Grant{AccessLevels: levels(catalog.AccessTagging), Resources: []string{instance + "/queue/*"}},
 			[]Problem{{0, "", -1, "This grant grants nothing: none of the 2 selected actions can act on its resources (queue); add resources of the types they act on, or select other actions."}}},
@@ -162,8 +162,11 @@ func TestPlanProblems(t *testing.T) {
 			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:connect:us-east-1:12:instance/abc"}},
 			[]Problem{{0, FieldResources, 0, `arn:aws:connect:us-east-1:12:instance/abc account "12" is not a 12-digit account ID.`}}},
 		{"another service's ARN",
+			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:rds:us-east-1:123456789012:db:x"}},
+			[]Problem{{0, FieldResources, 0, `arn:aws:rds:us-east-1:123456789012:db:x is an ARN of rds, not of connect; a grant's resources must be ARNs of a service the catalog models (Amazon Connect, its family and its companions such as iam, lambda and s3), or "*".`}}},
+		{"a companion's ARN for a Connect action",
 			Grant{Actions: []string{"ListUsers"}, Resources: []string{"arn:aws:s3:::bucket"}},
-			[]Problem{{0, FieldResources, 0, `arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`}}},
+			[]Problem{{0, FieldActions, 0, `connect:ListUsers acts on instance, and none of this grant's resources (arn:aws:s3:::bucket) is of those types; add an ARN of one of them or grant it separately.`}}},
 		{"Connect ARN of no type",
 			Grant{Actions: []string{"ListUsers"}, Resources: []string{instance + "/queues/q"}},
 			[]Problem{{0, FieldResources, 0, instance + `/queues/q is a Connect ARN of no known type: "queues" is not a Connect resource word after instance/<id>/ (did you mean queue? known: contact, agent, routing-profile, security-profile, agent-group, queue, contact-flow, operating-hours, phone-numbers).`}}},
@@ -401,5 +404,45 @@ func TestPlanFamilyGrants(t *testing.T) {
 	_, problems = Plan(c, []Grant{{Actions: []string{"profile:SerchProfiles"}, Resources: []string{domain}}}, Options{})
 	if len(problems) != 1 || !strings.Contains(problems[0].Message, "did you mean profile:SearchProfiles?") {
 		t.Errorf("a misspelt profile action: problems = %+v", problems)
+	}
+}
+
+// The companion services are granted like the family: each action on what
+// its own catalog says it acts on, with ARNs as IAM reads them (an IAM
+// role's path, no region), each with its own service's keys.
+func TestPlanCompanionGrants(t *testing.T) {
+	c := catalogtest.Latest(t)
+	role := "arn:aws:iam::123456789012:role/service-role/connect-*"
+	key := "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	result, problems := Plan(c, []Grant{
+		{Actions: []string{"iam:PassRole"}, Resources: []string{role},
+			Conditions: []policy.Condition{{Operator: "StringEquals", Key: "iam:PassedToService", Values: []string{"connect.amazonaws.com"}}}},
+		{Actions: []string{"iam:GetRole"}, Resources: []string{role}},
+		{Actions: []string{"kms:Decrypt", "kms:GenerateDataKey"}, Resources: []string{key}},
+	}, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	want := []string{
+		"ConnectIamReadRole Allow iam:GetRole -> " + role,
+		"ConnectIamWriteRole Allow iam:PassRole -> " + role + " [StringEquals iam:PassedToService=connect.amazonaws.com]",
+		"ConnectKmsWriteKey Allow kms:Decrypt,kms:GenerateDataKey -> " + key,
+	}
+	if got := brief(result.Statements); !slices.Equal(got, want) {
+		t.Errorf("statements:\n%s\nwant:\n%s", join(got), join(want))
+	}
+	for _, tt := range []struct {
+		name  string
+		grant Grant
+		want  string
+	}{
+		{"an object action on a bucket", Grant{Actions: []string{"s3:GetObject"}, Resources: []string{"arn:aws:s3:::recordings"}}, "s3:GetObject acts on accesspointobject, object, and none of this grant's resources"},
+		{"a misspelt companion action", Grant{Actions: []string{"lambda:InvokeFuncton"}, Resources: []string{"*"}}, "did you mean lambda:InvokeFunction?"},
+		{"a regional ARN without its region", Grant{Actions: []string{"kms:Decrypt"}, Resources: []string{"arn:aws:kms::123456789012:key/k"}}, "has no region"},
+	} {
+		_, problems := Plan(c, []Grant{tt.grant}, Options{})
+		if len(problems) != 1 || !strings.Contains(problems[0].Message, tt.want) {
+			t.Errorf("%s: problems = %+v, want one containing %q", tt.name, problems, tt.want)
+		}
 	}
 }

@@ -197,7 +197,7 @@ func selectActions(c *catalog.Catalog, model *actionsModel, diags *diag.Diagnost
 		services = []string{catalog.ServicePrefix}
 		for _, v := range presentValues(model.Names) {
 			if service, _, ok := catalog.SplitAction(v.value); ok && !catalog.HasWildcard(service) && !slices.Contains(services, strings.ToLower(service)) &&
-				catalog.Family(service) != nil {
+				catalog.Modelled(service) != nil {
 				services = append(services, strings.ToLower(service))
 			}
 		}

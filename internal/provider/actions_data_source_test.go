@@ -233,10 +233,10 @@ data "connect_actions" "test" {
 func TestActionsDataSourceOtherServiceName(t *testing.T) {
 	testExpectError(t, `
 data "connect_actions" "test" {
-  names = ["s3:GetObject"]
+  names = ["rds:DescribeDBInstances"]
 }
 `,
-		expectError(`s3:GetObject is an action of s3, not of connect.`))
+		expectError(`rds:DescribeDBInstances is an action of rds, not of connect.`))
 }
 
 func TestActionsDataSourceNullName(t *testing.T) {
@@ -303,9 +303,9 @@ data "connect_actions" "domains" {
 func TestActionsDataSourceUnknownService(t *testing.T) {
 	testExpectError(t, `
 data "connect_actions" "test" {
-  services = ["s3"]
+  services = ["rds"]
 }
-`, expectError(`Invalid Attribute Value Match`, `services = ["s3"]`, `Attribute services[0] value must be one of`))
+`, expectError(`Invalid Attribute Value Match`, `services = ["rds"]`, `Attribute services[0] value must be one of`))
 }
 
 func TestActionsDataSourceValueNoServiceKnows(t *testing.T) {

@@ -117,13 +117,18 @@ func TestARNFunctionsOfTheFamily(t *testing.T) {
 	if typ := parsed.(types.Object).Attributes()["resource_type"]; !typ.Equal(types.StringValue("profile:domains")) { //nolint:forcetypeassert // an object by definition
 		t.Errorf("parse_arn type = %v", typ)
 	}
+	// A companion's ids may hold slashes: an IAM role's path.
+	role, funcErr := runFunction(t, NewARNFunction(), types.StringValue("iam:role"), stringMap("account", "123456789012", "role_name_with_path", "service-role/connect-flows"))
+	if want := types.StringValue("arn:aws:iam::123456789012:role/service-role/connect-flows"); funcErr != nil || !role.Equal(want) {
+		t.Errorf("arn of a role = %v, %v; want %v", role, funcErr, want)
+	}
 	knowledgeBase, funcErr := runFunction(t, NewParseARNFunction(), types.StringValue("arn:aws:wisdom:us-east-1:123456789012:knowledge-base/kb"))
 	if funcErr != nil || !strings.HasPrefix(knowledgeBase.(types.Object).Attributes()["resource_type"].String(), `"wisdom:`) { //nolint:forcetypeassert // an object by definition
 		t.Errorf("parse_arn of a wisdom knowledge base = %v, %v", knowledgeBase, funcErr)
 	}
 	for _, tt := range []struct{ resourceType, want string }{
 		{"profile:domain", `"domain" is not a profile resource type (did you mean "domains"?)`},
-		{"s3:bucket", "The catalog does not model s3"},
+		{"rds:db", "The catalog does not model rds"},
 	} {
 		if _, funcErr := runFunction(t, NewARNFunction(), types.StringValue(tt.resourceType), stringMap()); funcErr == nil || !strings.Contains(funcErr.Text, tt.want) {
 			t.Errorf("arn(%s) error = %v, want %q", tt.resourceType, funcErr, tt.want)

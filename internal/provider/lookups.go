@@ -114,7 +114,7 @@ func (l lookup[T]) validatorTitled(summary string) validator.String {
 			// A name with the prefix of another service of the family is
 			// that service's to judge, with its own suggestions.
 			if service, _, ok := catalog.SplitAction(s); ok {
-				if fc := catalog.Family(service); fc != nil {
+				if fc := catalog.Modelled(service); fc != nil {
 					if _, fp := l.find(fc, s); fp != "" {
 						return problem{summary, fp}
 					}
@@ -133,7 +133,7 @@ func (l lookup[T]) validatorTitled(summary string) validator.String {
 // inFamily reports whether a catalog of the rest of the family knows the
 // name.
 func (l lookup[T]) inFamily(name string) bool {
-	for _, service := range catalog.FamilyServices() {
+	for _, service := range catalog.ModelledServices() {
 		if fc, err := catalog.LoadService(service); err == nil {
 			if _, p := l.find(fc, name); p == "" {
 				return true

@@ -32,8 +32,7 @@ func TestParseARNFunctionRun(t *testing.T) {
 		t.Errorf("parse_arn of an account-level type = %v, %v; want %v", got, funcErr, want)
 	}
 	for arn, message := range map[string]string{
-		"arn:aws:s3:::bucket/key":                               "is an ARN of s3, not of connect",
-		"arn:aws:s3:::bucket":                                   "is an ARN of s3, not of connect",
+		"arn:aws:rds:us-east-1:123456789012:db:x":               "is an ARN of rds, not of connect",
 		"arn:aws:connect:us-east-1:123456789012:instance/abc/*": "could denote several resource types",
 		"queue/q1": `does not start with "arn:"`,
 	} {

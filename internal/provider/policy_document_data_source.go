@@ -179,8 +179,8 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 					"an action selected by access level or pattern that fits none of the resources is left out, and so, with a warning that names it, is one that does not support a key of the grant's conditions (in an Allow the condition could never be true for it). " +
 					"Where the pinned versions of AWS's reference disagree (`StartOutboundVoiceContact` on `instance/<id>/contact/*`, listed until 2025-12), an action named explicitly is granted as either allows, with a warning that cites both. " +
 					"Write, Permissions management and Tagging actions granted on `\"*\"` get a warning unless a condition narrows the resources. " +
-					"Actions of the rest of the Amazon Connect family, such as `profile:SearchProfiles` or `cases:GetCase`, are granted the same way on their own service's ARNs, in statements of their own (`ConnectProfileReadDomains`); " +
-					"`access_levels` select Connect's actions and those of the family services whose ARNs the grant's resources name (Read on a `profile:` domain selects Customer Profiles' Read actions); on `\"*\"` alone, Connect's only.",
+					"Actions of the rest of the Amazon Connect family, such as `profile:SearchProfiles` or `cases:GetCase`, and of its companion services, such as `iam:PassRole` or `kms:Decrypt`, are granted the same way on their own service's ARNs, in statements of their own (`ConnectProfileReadDomains`, `ConnectIamWriteRole`); " +
+					"`access_levels` select Connect's actions and those of the modelled services whose ARNs the grant's resources name (Read on a `profile:` domain selects Customer Profiles' Read actions); on `\"*\"` alone, Connect's only.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"access_levels": schema.ListAttribute{
@@ -190,13 +190,13 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(accessLevels.validator())},
 						},
 						"actions": schema.ListAttribute{
-							MarkdownDescription: "Select these actions: names or patterns with `*` and `?`, in any case; without a prefix they are Connect's, and `cases:`, `profile:`, `wisdom:`, `voiceid:`, `connect-campaigns:`, `app-integrations:` and `health-agent:` select the rest of the family's.",
+							MarkdownDescription: "Select these actions: names or patterns with `*` and `?`, in any case; without a prefix they are Connect's, and a prefix such as `profile:`, `cases:` or `wisdom:` selects the rest of the family's, `iam:`, `kms:` or `lambda:` a companion service's (`connect_actions` lists them by `services`).",
 							ElementType:         types.StringType,
 							Optional:            true,
 							Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(actionFilters.validatorTitled("Invalid grant"))},
 						},
 						"resources": schema.ListAttribute{
-							MarkdownDescription: "The ARNs of Connect or its family to grant on, possibly with `*` and `?` wildcards or policy variables, or `\"*\"`. " +
+							MarkdownDescription: "The ARNs of Connect, its family or its companion services to grant on, possibly with `*` and `?` wildcards or policy variables, or `\"*\"`. " +
 								"Actions that support no resource-level permission are granted only on `\"*\"`.",
 							ElementType: types.StringType,
 							Required:    true,
@@ -212,9 +212,9 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 				},
 			},
 			"statement": schema.ListNestedBlock{
-				MarkdownDescription: "A statement written out, with the schema and meaning of `aws_iam_policy_document`'s. Its actions of Connect and of the rest of the family must exist in their service's catalog and its patterns match some action; " +
+				MarkdownDescription: "A statement written out, with the schema and meaning of `aws_iam_policy_document`'s. Its actions of Connect, of the rest of the family and of the companion services (such as `iam`, `lambda`, `lex` or `s3`) must exist in their service's catalog and its patterns match some action; " +
 					"their ARNs must be well formed and, in an Allow, each action must be able to act on one of its resources; its conditions are checked like a grant's. " +
-					"Of other services, the service prefix must exist (and, for services Connect works with such as `lex` or `s3`, the action name); their ARNs pass through unchecked.",
+					"Of other services, the service prefix must exist; their actions and ARNs pass through unchecked.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"sid": schema.StringAttribute{
@@ -255,8 +255,9 @@ func (d *policyDocumentDataSource) Schema(_ context.Context, _ datasource.Schema
 					"such as `connect:DescribeQueue` on `instance/<id>/queue/*` (Sid `ConnectDependentActionsQueue`); only a dependent action that supports no resource-level permission, or one needed by a grant on `\"*\"`, is on `\"*\"`. " +
 					"A grant that names no instance (only account-level resources such as phone numbers) scopes them to its accounts. " +
 					"The conditions of the grant carry over where the dependent action supports their keys; the others are left out, because in an Allow they would deny the dependent action outright, and its resources still hold it to the grant's instances. " +
-					"A dependent action of another service of the family (`profile:GetDomain` for `connect:AssociateCustomerProfilesDomain`, `wisdom:GetMessageTemplate` for `wisdom:RenderMessageTemplate`) is allowed the same way on the resources of its own types, within the accounts, regions and partitions of the grant, since its resources belong to no instance (Sid `ConnectDependentActionsProfileDomains`). " +
-					"Other services' dependent actions (`ds:DescribeDirectories` for `connect:DescribeInstance`, for example) are on `\"*\"` in a statement per service (Sid `ConnectDependentActionsDs`), with only the conditions on global keys. " +
+					"A dependent action of another service the catalog models, of the family (`profile:GetDomain` for `connect:AssociateCustomerProfilesDomain`) or a companion (`iam:PutRolePolicy`, `kms:DescribeKey`), is allowed the same way on the resources of its own types, within the accounts, regions and partitions of the grant (those its ARNs have: an IAM role's have no region), since its resources belong to no instance (Sids `ConnectDependentActionsProfileDomains`, `ConnectDependentActionsIamRole`); " +
+					"one that supports no resource-level permission (`ds:DescribeDirectories`) is on `\"*\"` (Sid `ConnectDependentActionsDsAllResources`), and what it needs in turn is scoped by the grant. " +
+					"Every dependent action of the family is of a modelled service; one of a service the catalog does not model would be on `\"*\"` in a statement per service, with only the conditions on global keys. " +
 					"Statement blocks may not use Sids that start with `ConnectDependentActions`; override documents may, to replace those statements.",
 				Optional: true,
 			},

@@ -178,7 +178,8 @@ data "connect_policy_document" "test" {
 				`{"Sid":"Kept","Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},`+
 				`{"Effect":"Deny","Action":"connect:DeleteUser","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc/agent/*","Condition":{"StringNotEquals":{"aws:ResourceTag/team":"admins"}}},`+
 				`{"Effect":"Deny","Action":"connect:DestroyInstance","Resource":"*"}]}`)),
-		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact("connect:DescribeUser")),
+		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("allowed_actions"), stringsExact(
+			"connect:DescribeUser", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage")),
 		statecheck.ExpectKnownValue("data.connect_policy_document.test", tfjsonpath.New("denied_actions"), stringsExact("connect:DeleteUser", "connect:DestroyInstance")),
 	)
 }
@@ -270,26 +271,34 @@ data "connect_policy_document" "minimized" {
 `,
 		// GetFederationTokens needs DescribeInstance, which needs more in turn:
 		// DescribeInstance on the grant's instance, ListInstances (no
-		// resource-level permission) on "*", other services apart.
+		// resource-level permission) on "*", and the other services'
+		// actions each on its own types within the grant's account and
+		// region, or on "*" where they have none.
 		statecheck.ExpectKnownValue("data.connect_policy_document.with", tfjsonpath.New("minified_json"), knownvalue.StringExact(
 			`{"Version":"2012-10-17","Statement":[`+
 				`{"Sid":"ConnectWriteInstance","Effect":"Allow","Action":"connect:GetFederationTokens","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
 				`{"Sid":"ConnectDependentActionsAllResources","Effect":"Allow","Action":"connect:ListInstances","Resource":"*"},`+
 				`{"Sid":"ConnectDependentActionsInstance","Effect":"Allow","Action":"connect:DescribeInstance","Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-				`{"Sid":"ConnectDependentActionsDs","Effect":"Allow","Action":"ds:DescribeDirectories","Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsFirehose","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsKinesis","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:ListStreams"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsKms","Effect":"Allow","Action":["kms:DescribeKey","kms:ListAliases"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsS3","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)),
+				`{"Sid":"ConnectDependentActionsDsAllResources","Effect":"Allow","Action":"ds:DescribeDirectories","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsFirehoseAllResources","Effect":"Allow","Action":"firehose:ListDeliveryStreams","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsFirehoseDeliverystream","Effect":"Allow","Action":"firehose:DescribeDeliveryStream","Resource":"arn:aws:firehose:us-east-1:123456789012:deliverystream/*"},`+
+				`{"Sid":"ConnectDependentActionsKinesisAllResources","Effect":"Allow","Action":"kinesis:ListStreams","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKinesisStream","Effect":"Allow","Action":"kinesis:DescribeStream","Resource":"arn:aws:kinesis:us-east-1:123456789012:stream/*"},`+
+				`{"Sid":"ConnectDependentActionsKmsAllResources","Effect":"Allow","Action":"kms:ListAliases","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKmsKey","Effect":"Allow","Action":"kms:DescribeKey","Resource":"arn:aws:kms:us-east-1:123456789012:key/*"},`+
+				`{"Sid":"ConnectDependentActionsS3AllResources","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)),
 		statecheck.ExpectKnownValue("data.connect_policy_document.without", tfjsonpath.New("allowed_actions"), stringsExact("connect:GetFederationTokens")),
 		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("minified_json"), knownvalue.StringExact(
 			`{"Version":"2012-10-17","Statement":[`+
 				`{"Sid":"ConnectListReadInstance","Effect":"Allow","Action":["connect:DescribeI*","connect:DescribeUserHierarchyS*","connect:GetFederationToken","connect:ListC*","connect:ListH*","connect:ListP*","connect:ListQ*","connect:ListRoutingProfiles","connect:ListS*","connect:ListU*"],"Resource":"arn:aws:connect:us-east-1:123456789012:instance/abc"},`+
-				`{"Sid":"ConnectDependentActionsFirehose","Effect":"Allow","Action":["firehose:DescribeDeliveryStream","firehose:ListDeliveryStreams"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsKinesis","Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:ListStreams"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsKms","Effect":"Allow","Action":["kms:DescribeKey","kms:ListAliases"],"Resource":"*"},`+
-				`{"Sid":"ConnectDependentActionsS3","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)),
-		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(12)),
+				`{"Sid":"ConnectDependentActionsFirehoseAllResources","Effect":"Allow","Action":"firehose:ListD*","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsFirehoseDeliverystream","Effect":"Allow","Action":"firehose:Des*","Resource":"arn:aws:firehose:us-east-1:123456789012:deliverystream/*"},`+
+				`{"Sid":"ConnectDependentActionsKinesisAllResources","Effect":"Allow","Action":"kinesis:ListStreams","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKinesisStream","Effect":"Allow","Action":"kinesis:DescribeStream","Resource":"arn:aws:kinesis:us-east-1:123456789012:stream/*"},`+
+				`{"Sid":"ConnectDependentActionsKmsAllResources","Effect":"Allow","Action":"kms:ListA*","Resource":"*"},`+
+				`{"Sid":"ConnectDependentActionsKmsKey","Effect":"Allow","Action":"kms:DescribeK*","Resource":"arn:aws:kms:us-east-1:123456789012:key/*"},`+
+				`{"Sid":"ConnectDependentActionsS3AllResources","Effect":"Allow","Action":"s3:ListAl*","Resource":"*"}]}`)),
+		statecheck.ExpectKnownValue("data.connect_policy_document.minimized", tfjsonpath.New("allowed_actions"), knownvalue.ListSizeExact(19)),
 	)
 }
 

@@ -75,8 +75,8 @@ func TestPolicyDocumentDataSourceErrors(t *testing.T) {
 		{"another service's ARN", `
   grant {
     access_levels = ["Read"]
-    resources     = ["arn:aws:s3:::bucket"]
-  }`, expectError(`arn:aws:s3:::bucket is an ARN of s3, not of connect; a grant's resources must be ARNs of Amazon Connect or its family (cases, profile, wisdom, ...), or "*".`)},
+    resources     = ["arn:aws:rds:us-east-1:123456789012:db:x"]
+  }`, expectError(`arn:aws:rds:us-east-1:123456789012:db:x is an ARN of rds, not of connect; a grant's resources must be ARNs of a service the catalog models`)},
 		{"bad effect", `
   grant {
     effect    = "allow"

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -18,17 +19,20 @@ import (
 // rest of its family that the catalog models in full. Without it, a data
 // source answers for Connect, as before the family was modelled.
 
-// serviceNames lists the values of a services filter, Connect first.
+// serviceNames lists the values of a services filter: Connect, the rest
+// of its family, then the companions.
 func serviceNames() []string {
-	return append([]string{catalog.ServicePrefix}, catalog.FamilyServices()...)
+	return slices.Concat([]string{catalog.ServicePrefix}, catalog.FamilyServices(), catalog.CompanionServices())
 }
 
 // servicesAttribute is the schema of a services filter; what says what
 // the data source queries of each service ("actions", "resource types").
 func servicesAttribute(what, byDefault string) schema.ListAttribute {
 	return schema.ListAttribute{
-		MarkdownDescription: fmt.Sprintf("The services whose %s to query: %s. By default, %s. "+
-			"The other filters apply to each service; a value that none of the services knows is an error.", what, quotedCode(serviceNames()), byDefault),
+		MarkdownDescription: fmt.Sprintf("The services whose %s to query: %s, the rest of the Amazon Connect family (%s), "+
+			"or a companion service that the family's policies name (%s). By default, %s. "+
+			"The other filters apply to each service; a value that none of the services knows is an error.",
+			what, quotedCode([]string{catalog.ServicePrefix}), quotedCode(catalog.FamilyServices()), quotedCode(catalog.CompanionServices()), byDefault),
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators:  []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(serviceNames()...))},

@@ -23,6 +23,10 @@ type iamAction struct {
 	// IsPermissionOnly marks, in some versions, an action without an API
 	// operation of its own; the catalog does not use it.
 	IsPermissionOnly bool `json:"isPermissionOnly"`
+	// Scenarios split, for a few actions of other services (cloudwatch,
+	// ec2), the resource types by use case; resourceTypes holds their
+	// union, which is what the catalog checks against.
+	Scenarios json.RawMessage `json:"scenarios"`
 }
 
 type iamResourceUse struct {
@@ -120,7 +124,13 @@ func convertService(svc, serviceName string, current, dependents *sourcePackage)
 		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
 	}
 	for _, rt := range types {
-		out.ResourceTypes = append(out.ResourceTypes, catalog.SnapshotResourceType{Name: rt.Key, ARNFormat: rt.ARN, ConditionKeys: sortedCopy(rt.ConditionKeys)})
+		// The reference gives a type with two formats as one string with
+		// a comma between them (Lex's bot: bot/${BotId}, and the first
+		// Lex's bot:${BotName}).
+		formats := strings.Split(rt.ARN, ", ")
+		out.ResourceTypes = append(out.ResourceTypes, catalog.SnapshotResourceType{
+			Name: rt.Key, ARNFormat: formats[0], OtherARNFormats: formats[1:], ConditionKeys: sortedCopy(rt.ConditionKeys),
+		})
 	}
 	slices.SortFunc(out.ResourceTypes, func(a, b catalog.SnapshotResourceType) int { return strings.Compare(a.Name, b.Name) })
 	for _, k := range keys {
@@ -306,7 +316,7 @@ func takeOlderFacts(out *catalog.SnapshotFile, older *sourcePackage, svc string)
 // current package with its name, and those only the older package lists
 // (retired services) with its date, sorted, checked as the provider will
 // read it.
-func servicesList(current, older *sourcePackage) ([]byte, error) {
+func servicesList(current, older *sourcePackage, modelled map[string]string) ([]byte, error) {
 	f := &catalog.ServicesFile{
 		Format:      catalog.ServicesFormat,
 		GeneratedBy: "make catalog (internal/cmd/catalogimport) from the copy in internal/catalog/data/iam-data; do not edit by hand",
@@ -334,7 +344,7 @@ func servicesList(current, older *sourcePackage) ([]byte, error) {
 				continue
 			}
 			listed[prefix] = true
-			svc := catalog.Service{Prefix: prefix, Name: name}
+			svc := catalog.Service{Prefix: prefix, Name: name, Modelled: modelled[prefix]}
 			if i > 0 {
 				svc.Until = source.DataDate
 			}

