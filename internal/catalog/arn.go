@@ -491,9 +491,10 @@ func splitOutsideVariables(s string, sep byte, n int) []string {
 // ARNWithin writes the ARN pattern that denotes every resource of the type
 // within the scope: the scope's partition, region, account and instance,
 // "*" for the type's other parts and for the instance of a scope of no
-// instance. ok is false for a type whose resources
-// belong to no account of the scope (those AWS owns, such as
-// aws-managed-view).
+// instance. ok is false for a type whose resources belong to no account of
+// the scope (those AWS owns, such as aws-managed-view, whose ARNs name the
+// account "aws"); a type whose ARNs name no account at all (an S3 bucket)
+// is within every scope.
 func (rt *ResourceType) ARNWithin(s Scope) (string, bool) {
 	var b strings.Builder
 	hasAccount := false
@@ -514,5 +515,61 @@ func (rt *ResourceType) ARNWithin(s Scope) (string, bool) {
 			b.WriteString("*")
 		}
 	}
-	return b.String(), hasAccount
+	return b.String(), hasAccount || rt.accountless
+}
+
+// sameScope reports whether a pattern is within exactly the scope.
+func sameScope(s Scope, pattern string) bool {
+	p, ok := ScopeOf(pattern)
+	return ok && p == s
+}
+
+// CollapseARNs writes more than most ARN patterns of one service within
+// one scope (partition, region, account and instance) as their longest
+// common prefix and "*". Given the ARNs of an action's own types, the
+// result allows the action on exactly the same resources, since IAM
+// checks an action only against the resources of its types, in far fewer
+// characters: ec2:CreateTags acts on 106 types of EC2. Other patterns, and
+// groups of at most most, are kept; the result is sorted.
+func CollapseARNs(arns []string, most int) []string {
+	groups := map[string][]string{}
+	var out []string
+	for _, arn := range arns {
+		fields := strings.SplitN(arn, ":", 6)
+		s, ok := ScopeOf(arn)
+		if !ok || len(fields) < 6 || HasWildcard(strings.Join(fields[:5], ":")) {
+			out = append(out, arn)
+			continue
+		}
+		// An instance's own ARN is apart from those under it, which
+		// instance/<id>/* collapses to.
+		under := strings.Count(fields[5], "/") >= 2
+		key := fmt.Sprint(strings.Join(fields[:5], ":"), "\x00", s.Instance, "\x00", under)
+		groups[key] = append(groups[key], arn)
+	}
+	for _, group := range groups {
+		if len(group) <= most {
+			out = append(out, group...)
+			continue
+		}
+		prefix := group[0]
+		for _, arn := range group[1:] {
+			n := 0
+			for n < len(prefix) && n < len(arn) && prefix[n] == arn[n] {
+				n++
+			}
+			prefix = prefix[:n]
+		}
+		// Cut back to a separator, so that no id is cut short: instance/abc
+		// is not instance/ab*.
+		prefix = prefix[:strings.LastIndexAny(prefix, ":/")+1]
+		collapsed := prefix + "*"
+		if s, _ := ScopeOf(group[0]); !sameScope(s, collapsed) {
+			out = append(out, group...)
+			continue
+		}
+		out = append(out, collapsed)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

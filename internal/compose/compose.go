@@ -37,6 +37,13 @@ type Input struct {
 	DependentActions bool
 	// Minimize writes the grants' actions as the shortest exact wildcards.
 	Minimize bool
+	// RelatedResources are ARNs of other services' resources that the
+	// dependent actions are scoped to where they fit (see
+	// planner.DependentOptions.Related).
+	RelatedResources []string
+	// DependentBounds bound the dependent actions of what is allowed on
+	// "*" (see planner.DependentOptions.Bounds).
+	DependentBounds []string
 	// SizeLimit, when positive, is the most characters (white space
 	// excluded) the policy may have.
 	SizeLimit int
@@ -175,7 +182,7 @@ func (k *composer) compose() *policy.Document {
 	// Dependent actions come from each grant as a whole, and from the
 	// statements given as such.
 	origins := slices.Concat(k.origins, planner.OriginsOf(k.catalog, merge(blocks)))
-	dependents := planner.DependentStatements(k.catalog, doc, origins, k.in.Minimize)
+	dependents := planner.DependentStatements(k.catalog, doc, origins, planner.DependentOptions{Minimize: k.in.Minimize, Related: k.in.RelatedResources, Bounds: k.in.DependentBounds})
 	if len(dependents.Missing) == 0 {
 		return doc
 	}

@@ -82,7 +82,7 @@ type need struct {
 // actions are added in turn. A need that an Allow statement of the policy
 // already meets (the action on a resource
 // that covers the needed one, without other conditions) adds nothing.
-func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Origin, minimize bool) Dependents {
+func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Origin, opts DependentOptions) Dependents {
 	acc := access.Of(c, doc)
 	allowedByName := checker.AllowedByName(doc)
 
@@ -102,7 +102,7 @@ func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Ori
 			if len(a.DependentActions) == 0 || !acc.Allows(a) {
 				continue // an override or a Deny may have taken it away
 			}
-			for _, n := range needsOf(c, a, o.Resources, o.Conditions) {
+			for _, n := range needsOf(c, a, o.Resources, o.Conditions, opts) {
 				push(n)
 			}
 		}
@@ -115,12 +115,29 @@ func DependentStatements(c *catalog.Catalog, doc *policy.Document, origins []Ori
 		}
 		needs = append(needs, n)
 		if d, _, ok := ownAction(c, n.action); ok {
-			for _, m := range needsOf(c, d, n.scope, n.conditions) {
+			for _, m := range needsOf(c, d, n.scope, n.conditions, opts) {
 				push(m)
 			}
 		}
 	}
-	return Dependents{Statements: dependentStatements(c, dropCovered(needs), minimize), Missing: neededNames(needs)}
+	return Dependents{Statements: dependentStatements(c, dropCovered(needs), opts.Minimize), Missing: neededNames(needs)}
+}
+
+// DependentOptions are the choices of DependentStatements.
+type DependentOptions struct {
+	// Minimize writes each statement's actions as the shortest exact
+	// wildcards.
+	Minimize bool
+	// Related are ARNs of resources that dependent actions act on (a
+	// Lambda function, a KMS key): a dependent action that can act on one
+	// of them, within the scope of what needs it, is allowed on those
+	// rather than on every resource of its type there.
+	Related []string
+	// Bounds are ARNs (a Connect instance's, say) whose partitions,
+	// regions and accounts bound the dependent actions of what is allowed
+	// on "*": without them, those of an action that supports no
+	// resource-level permission (CreateInstance) are on "*" too.
+	Bounds []string
 }
 
 // Origin is what pulls dependent actions in: actions allowed on resources
@@ -185,7 +202,7 @@ func familyLabel(c *catalog.Catalog, label string) string {
 
 // needsOf lists what the dependent actions of a need on the resources
 // under the conditions.
-func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditions []policy.Condition) []need {
+func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditions []policy.Condition, opts DependentOptions) []need {
 	var out []need
 	for _, name := range a.DependentActions {
 		d, dc, ok := ownAction(c, name)
@@ -207,19 +224,55 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 			continue
 		}
 		scopes, everywhere := scopesOf(resources)
+		if everywhere && len(opts.Bounds) > 0 {
+			bounded, _ := scopesOf(opts.Bounds)
+			scopes, everywhere = append(scopes, bounded...), false
+		}
 		if everywhere {
 			add("*", "AllResources")
 		}
 		for _, scope := range scopes {
+			labels := map[string]string{}
+			var arns []string
 			for _, use := range d.ResourceTypes {
 				rt, found := dc.ResourceType(use.ResourceType)
 				if !found {
 					continue
 				}
-				if arn, ok := rt.ARNWithin(scope); ok {
-					add(arn, catalog.CamelCase(rt.Name))
+				given := relatedWithin(dc, rt, scope, opts.Related)
+				if len(given) == 0 {
+					if arn, ok := rt.ARNWithin(scope); ok {
+						given = []string{arn}
+					}
+				}
+				for _, arn := range given {
+					arns = append(arns, arn)
+					labels[arn] = catalog.CamelCase(rt.Name)
 				}
 			}
+			for _, arn := range catalog.CollapseARNs(arns, collapseAbove) {
+				add(arn, cmp.Or(labels[arn], "MultipleTypes"))
+			}
+		}
+	}
+	return out
+}
+
+// collapseAbove is how many ARNs of one service in one scope a dependent
+// action is written on before they are collapsed (see catalog.CollapseARNs).
+const collapseAbove = 6
+
+// relatedWithin returns the related ARNs of the type within the scope.
+func relatedWithin(c *catalog.Catalog, rt *catalog.ResourceType, scope catalog.Scope, related []string) []string {
+	var out []string
+	for _, arn := range related {
+		s, ok := catalog.ScopeOf(arn)
+		if !ok || !c.ResolveARN(arn).Denotes(rt.Name) {
+			continue
+		}
+		if access.Covers(scope.Partition, s.Partition) && (s.Region == "" || access.Covers(scope.Region, s.Region)) &&
+			(s.Account == "" || access.Covers(scope.Account, s.Account)) {
+			out = append(out, arn)
 		}
 	}
 	return out

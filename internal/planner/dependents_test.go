@@ -137,7 +137,7 @@ func TestDependentStatements(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := &policy.Document{Version: policy.Version2012, Statements: tt.statements}
-			got := DependentStatements(c, doc, OriginsOf(c, doc), tt.minimize)
+			got := DependentStatements(c, doc, OriginsOf(c, doc), DependentOptions{Minimize: tt.minimize})
 			if lines := brief(got.Statements); !slices.Equal(lines, tt.want) {
 				t.Errorf("statements:\n%s\nwant:\n%s", join(lines), join(tt.want))
 			}

@@ -44,8 +44,10 @@ func TestExamples(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples found: %v", err)
 	}
-	// The quickstart and the guardrails are examples of their own folder.
-	files = append(files, filepath.Join(root, "quickstart", "main.tf"), filepath.Join(root, "guardrails", "main.tf"))
+	// The quickstart, the guardrails and the deployer's policies are
+	// examples of their own folder; the deployer's attach.tf needs the AWS
+	// provider and credentials.
+	files = append(files, filepath.Join(root, "quickstart", "main.tf"), filepath.Join(root, "guardrails", "main.tf"), filepath.Join(root, "deployer", "policy.tf"))
 	for _, file := range append(files, filepath.Join(root, "provider", "provider.tf")) {
 		rel, _ := filepath.Rel(root, file)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {

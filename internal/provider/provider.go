@@ -124,6 +124,7 @@ func (p *connectProvider) DataSources(context.Context) []func() datasource.DataS
 		NewConditionKeysDataSource,
 		newPolicyDocument,
 		NewPolicyAnalysisDataSource,
+		NewDeployerPolicyDataSource,
 	}
 }
 

@@ -36,7 +36,7 @@ func TestSchemaJSON(t *testing.T) {
 	}
 	slices.Sort(dataSources)
 	slices.Sort(functions)
-	if want := []string{"connect_actions", "connect_condition_keys", "connect_policy_analysis", "connect_policy_document", "connect_resource_types"}; !slices.Equal(dataSources, want) {
+	if want := []string{"connect_actions", "connect_condition_keys", "connect_deployer_policy", "connect_policy_analysis", "connect_policy_document", "connect_resource_types"}; !slices.Equal(dataSources, want) {
 		t.Errorf("data sources = %v, want %v", dataSources, want)
 	}
 	if want := []string{"arn", "expand_actions", "minimize_actions", "parse_arn"}; !slices.Equal(functions, want) {
