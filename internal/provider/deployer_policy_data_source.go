@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -105,14 +106,16 @@ func (d *deployerPolicyDataSource) Schema(_ context.Context, _ datasource.Schema
 				Validators:          []validator.String{stringvalidator.OneOf(catalog.Partitions...), stringvalidator.ConflictsWith(path.MatchRoot("instance_arns"))},
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "The region of the instances when `instance_arns` is not set; any region by default.",
+				MarkdownDescription: "The region of the instances when `instance_arns` is not set, such as `eu-west-2`; any region by default.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("instance_arns"))},
+				Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("instance_arns")),
+					stringvalidator.RegexMatches(regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`), "must be a region name such as eu-west-2")},
 			},
 			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The account of the instances when `instance_arns` is not set; any account by default.",
+				MarkdownDescription: "The account of the instances when `instance_arns` is not set, a 12-digit ID; any account by default.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("instance_arns"))},
+				Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("instance_arns")),
+					stringvalidator.RegexMatches(regexp.MustCompile(`^\d{12}$`), "must be a 12-digit account ID")},
 			},
 			"related_resource_arns": schema.ListAttribute{
 				MarkdownDescription: "ARNs of the other resources the types point at: Lambda functions, Lex bot aliases, KMS keys, S3 buckets, Kinesis streams, Firehose delivery streams. " +

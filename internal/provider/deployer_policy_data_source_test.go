@@ -168,3 +168,22 @@ func (p stringPredicate) CheckValue(other any) error {
 }
 
 func (p stringPredicate) String() string { return p.what }
+
+func TestDeployerPolicyDataSourceScopeConflicts(t *testing.T) {
+	testExpectError(t, `
+data "connect_deployer_policy" "test" {
+  resource_types = ["aws_connect_queue"]
+  instance_arns  = ["arn:aws:connect:us-east-1:123456789012:instance/abc"]
+  region         = "us-east-1"
+}
+`, expectError(`Invalid Attribute Combination`, `Attribute "instance_arns" cannot be specified when "region" is specified`))
+}
+
+func TestDeployerPolicyDataSourceBadAccount(t *testing.T) {
+	testExpectError(t, `
+data "connect_deployer_policy" "test" {
+  resource_types = ["aws_connect_queue"]
+  account_id     = "12345"
+}
+`, expectError(`Invalid Attribute Value Match`, `must be a 12-digit account ID`))
+}
