@@ -187,7 +187,13 @@ func compose1(c *catalog.Catalog, field, sidPrefix string, actions []string, own
 	if p := firstError(field, problems); p.Message != "" {
 		return nil, p
 	}
-	result, problems := compose.Compose(c, compose.Input{Sources: []string{merged(planned.Document, sidPrefix).JSON()}, Kind: policy.KindRoleInline})
+	narrowed := map[*catalog.Action]bool{}
+	for name, types := range ownTypes {
+		if a, ok := c.Action(name); ok && types != nil {
+			narrowed[a] = true
+		}
+	}
+	result, problems := compose.Compose(c, compose.Input{Sources: []string{merged(c, planned.Document, sidPrefix, narrowed).JSON()}, Kind: policy.KindRoleInline})
 	if p := firstError(field, problems); p.Message != "" {
 		return nil, p
 	}
@@ -206,12 +212,15 @@ func firstError(field string, problems []compose.Problem) Problem {
 // merged writes the statements the planner wrote for the calls as one
 // statement per service, on the union of their resources, and one on "*"
 // for the actions that support no resource-level permission; the dependent
-// actions' statements stay as they are. IAM checks an action only against
-// the resources of its own types, so each action is allowed on exactly the
-// same resources as in the planner's statements, one per level and
+// actions' statements stay as they are. Each of these actions is granted
+// on every one of its types in the scopes, and IAM checks an action only
+// against the resources of its own types, so each is allowed on exactly
+// the same resources as in the planner's statements, one per level and
 // resource set, which for the 17 resources of the AWS provider were over
-// IAM's quota for a role's inline policies.
-func merged(doc *policy.Document, sidPrefix string) *policy.Document {
+// IAM's quota for a role's inline policies. The statements of actions
+// narrowed to some of their types (the tagging of a queue) stay apart: in
+// the union they would reach the others.
+func merged(c *catalog.Catalog, doc *policy.Document, sidPrefix string, narrowed map[*catalog.Action]bool) *policy.Document {
 	type key struct {
 		service string
 		all     bool
@@ -219,10 +228,13 @@ func merged(doc *policy.Document, sidPrefix string) *policy.Document {
 	byKey := map[key]*policy.Statement{}
 	var keys []key
 	out := &policy.Document{Version: doc.Version}
-	var dependents []policy.Statement
+	var apart []policy.Statement
 	for _, s := range doc.Statements {
-		if planner.IsDependentActionsSid(s.Sid) || len(s.Conditions) > 0 || s.Effect != policy.Allow {
-			dependents = append(dependents, s)
+		if planner.IsDependentActionsSid(s.Sid) || len(s.Conditions) > 0 || s.Effect != policy.Allow ||
+			slices.ContainsFunc(s.Actions, func(pattern string) bool {
+				return slices.ContainsFunc(c.Match(pattern), func(a *catalog.Action) bool { return narrowed[a] })
+			}) {
+			apart = append(apart, s)
 			continue
 		}
 		service, _, _ := catalog.SplitAction(s.Actions[0])
@@ -250,7 +262,7 @@ func merged(doc *policy.Document, sidPrefix string) *policy.Document {
 		})
 		out.Statements = append(out.Statements, *m)
 	}
-	out.Statements = append(out.Statements, dependents...)
+	out.Statements = append(out.Statements, apart...)
 	return out
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog/catalogtest"
 	"github.com/connect-iam/terraform-provider-connect/internal/checker"
+	"github.com/connect-iam/terraform-provider-connect/internal/policy"
 	"github.com/connect-iam/terraform-provider-connect/internal/risk"
 )
 
@@ -56,12 +57,23 @@ func load(t *testing.T) *Model {
 	return m
 }
 
+// expectedRisks are the risk warnings of the apply policy of each resource
+// alone, which the guide explains: phone numbers are the account's, which
+// no instance ARN limits, and a security profile acts on the account's
+// applications.
+var expectedRisks = map[string][]string{
+	"aws_connect_phone_number":                          {"risk-cost-and-fraud", "risk-destruction", "risk-flow-hijack", "risk-privilege-escalation"},
+	"aws_connect_phone_number_contact_flow_association": {"risk-flow-hijack"},
+	"aws_connect_queue":                                 {"risk-cost-and-fraud"},
+	"aws_connect_security_profile":                      {"risk-privilege-escalation"},
+}
+
 // For every resource: the plan policy allows every read and no Write,
 // Tagging or Permissions management action; the apply policy allows every
 // call of every phase and every permission Connect checks on the caller's
 // behalf for them; no Connect action that supports resource-level
 // permission is on "*"; and the analysis of both finds no error, and no
-// warning but the risks of managing Connect at all.
+// warning but the risks the guide explains.
 func TestPoliciesOfEachResource(t *testing.T) {
 	c := catalogtest.Latest(t)
 	m := load(t)
@@ -100,11 +112,21 @@ func TestPoliciesOfEachResource(t *testing.T) {
 			}
 			for phase, policyJSON := range map[string]string{"plan": res.Plan.JSON, "apply": res.Apply.JSON} {
 				result, _ := analysis.Analyze(c, model, analysis.Input{Policy: policyJSON})
+				var risks []string
 				for _, f := range result.Findings {
-					// The plan policy reads: not even a risk.
-					if f.Severity == checker.SeverityError || f.Severity == checker.SeverityWarning && (phase == "plan" || !strings.HasPrefix(f.Code, "risk-")) {
+					switch {
+					case f.Severity == checker.SeverityWarning && phase == "apply" && strings.HasPrefix(f.Code, "risk-"):
+						risks = append(risks, f.Code)
+					case f.Severity == checker.SeverityError || f.Severity == checker.SeverityWarning:
 						t.Errorf("%s policy: %s %s %s: %s", phase, f.Severity, f.Code, f.Action, f.Message)
 					}
+				}
+				want := expectedRisks[name]
+				if phase == "plan" {
+					want = nil
+				}
+				if risks = policy.SortedUnique(risks); !slices.Equal(risks, want) {
+					t.Errorf("%s policy: risk warnings %v, want %v", phase, risks, expectedRisks[name])
 				}
 			}
 		})
@@ -257,5 +279,32 @@ func TestPoliciesOfEachDataSource(t *testing.T) {
 		}
 		allows(t, c, planAccess, "plan", tc.Read)
 		allows(t, c, access.Of(c, res.Apply.Document), "apply", tc.Read)
+	}
+}
+
+// The tagging calls reach only the managed types' resources, even beside
+// the merged statement of the other calls, whose union reaches every type.
+func TestTaggingReachesOnlyTheManagedTypes(t *testing.T) {
+	c := catalogtest.Latest(t)
+	m := load(t)
+	res, problems := Build(c, m, Input{Resources: []string{"aws_connect_queue", "aws_connect_user", "aws_connect_phone_number"}, Instances: []string{instance}})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	acc := access.Of(c, res.Apply.Document)
+	tag, _ := c.Action("connect:TagResource")
+	var reached []string
+	for _, g := range acc.Grants(tag) {
+		for _, r := range g.Resources {
+			for _, typ := range c.ResolveARN(r).Types {
+				if tag.ActsOn(typ) {
+					reached = append(reached, typ)
+				}
+			}
+		}
+	}
+	// phone-number/* also denotes the collective wildcard-phone-number.
+	if got := policy.SortedUnique(reached); !slices.Equal(got, []string{"phone-number", "queue", "user", "wildcard-phone-number"}) {
+		t.Errorf("connect:TagResource reaches %v\n%s", got, res.Apply.JSON)
 	}
 }

@@ -112,13 +112,16 @@ data "connect_deployer_policy" "test" {
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.connect_deployer_policy.test", tfjsonpath.New("apply_json"),
-					jsonHasStatement("TerraformApplyConnect", []string{"connect:CreateQueue", "connect:TagResource"}, []string{
+					jsonHasStatement("TerraformApplyConnect", []string{"connect:CreateQueue"}, []string{
 						"arn:aws:connect:us-east-1:123456789012:instance/abc/contact-flow/*",
 						"arn:aws:connect:us-east-1:123456789012:instance/abc/operating-hours/*",
 						"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*",
 						"arn:aws:connect:us-east-1:123456789012:instance/abc/transfer-destination/*",
 						"arn:aws:connect:us-east-1:123456789012:phone-number/*",
 					})),
+				// The tagging of a queue is on queues only.
+				statecheck.ExpectKnownValue("data.connect_deployer_policy.test", tfjsonpath.New("apply_json"),
+					jsonHasStatement("ConnectTaggingQueue", []string{"connect:TagResource", "connect:UntagResource"}, []string{"arn:aws:connect:us-east-1:123456789012:instance/abc/queue/*"})),
 			},
 		}},
 	})
