@@ -92,6 +92,9 @@ func Build(c *catalog.Catalog, m *Model, in Input) (*Result, []Problem) {
 		}
 		return out
 	}
+	if len(in.Resources)+len(in.DataSources) == 0 {
+		problems = append(problems, Problem{Field: FieldResources, Index: -1, Message: "Name at least one aws_connect_ resource or data source type: the policies are of what a configuration manages and reads."})
+	}
 	resources := types(FieldResources, in.Resources, m.Resource, m.ResourceTypes(), false)
 	dataSources := types(FieldDataSources, in.DataSources, m.DataSource, m.DataSourceTypes(), true)
 	scopes := scopesOf(in, &problems)

@@ -244,6 +244,8 @@ func TestPoliciesProblems(t *testing.T) {
 			Problem{Field: FieldResources, Index: 1, Message: `"aws_connect_prompt" is not an aws_connect_ resource type`}},
 		{"an ARN that is not an instance's", Input{Resources: []string{"aws_connect_queue"}, Instances: []string{instance + "/queue/q1"}},
 			Problem{Field: FieldInstances, Index: 0, Message: "is not the ARN of a Connect instance"}},
+		{"no type at all", Input{Instances: []string{instance}},
+			Problem{Field: FieldResources, Index: -1, Message: "Name at least one aws_connect_ resource or data source type"}},
 		{"a related pattern", Input{Resources: []string{"aws_connect_queue"}, Related: []string{"arn:aws:lambda:us-east-1:123456789012:function:*"}},
 			Problem{Field: FieldRelated, Index: 0, Message: "is not the ARN of one resource"}},
 	}

@@ -190,3 +190,12 @@ data "connect_deployer_policy" "test" {
 }
 `, expectError(`Invalid Attribute Value Match`, `must be a 12-digit account ID`))
 }
+
+func TestDeployerPolicyDataSourceEmptyTypes(t *testing.T) {
+	testExpectError(t, `
+data "connect_deployer_policy" "test" {
+  resource_types    = []
+  data_source_types = []
+}
+`, expectError(`Invalid resource types`, `Name at least one aws_connect_ resource or data source type`))
+}
