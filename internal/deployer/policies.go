@@ -109,7 +109,7 @@ func Build(c *catalog.Catalog, m *Model, in Input) (*Result, []Problem) {
 
 	result := &Result{}
 	var planActions, applyActions []string
-	// ownType narrows the tagging calls of a type to its own resources:
+	// ownTypes narrows the tagging calls of a type to its own resources:
 	// connect:TagResource acts on 26 types, an aws_connect_queue's on
 	// queues. Every other call acts on whatever its types are.
 	ownTypes := map[string]map[string]bool{} // action -> types; nil for all
