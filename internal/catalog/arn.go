@@ -495,10 +495,26 @@ func splitOutsideVariables(s string, sep byte, n int) []string {
 // the scope (those AWS owns, such as aws-managed-view, whose ARNs name the
 // account "aws"); a type whose ARNs name no account at all (an S3 bucket)
 // is within every scope.
-func (rt *ResourceType) ARNWithin(s Scope) (string, bool) {
+func (rt *ResourceType) ARNWithin(s Scope) (string, bool) { return rt.ARNWithinParents(s, nil) }
+
+// ARNWithinParents is ARNWithin with the values of the type's parent parts
+// that parents gives: every id of its ARN but the last, which is the
+// resource's own. A wisdom message template within knowledge base kb1 is
+// message-template/kb1/*.
+func (rt *ResourceType) ARNWithinParents(s Scope, parents map[string]string) (string, bool) {
 	var b strings.Builder
 	hasAccount := false
-	for _, seg := range rt.template.segments {
+	last := -1
+	for i, seg := range rt.template.segments {
+		if seg.part != "" {
+			last = i
+		}
+	}
+	for i, seg := range rt.template.segments {
+		if v, ok := parents[seg.part]; ok && i != last && seg.part != "partition" && seg.part != "region" && seg.part != "account" && seg.part != "instance_id" {
+			b.WriteString(v)
+			continue
+		}
 		switch seg.part {
 		case "":
 			b.WriteString(seg.literal)

@@ -231,7 +231,8 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 		if everywhere {
 			add("*", "AllResources")
 		}
-		for _, scope := range scopes {
+		for _, placed := range scopes {
+			scope, parents := placed.scope, parentsIn(dc, placed.arn)
 			labels := map[string]string{}
 			var arns []string
 			for _, use := range d.ResourceTypes {
@@ -241,7 +242,7 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 				}
 				given := relatedWithin(dc, rt, scope, opts.Related)
 				if len(given) == 0 {
-					if arn, ok := rt.ARNWithin(scope); ok {
+					if arn, ok := rt.ARNWithinParents(scope, parents); ok {
 						given = []string{arn}
 					}
 				}
@@ -278,12 +279,18 @@ func relatedWithin(c *catalog.Catalog, rt *catalog.ResourceType, scope catalog.S
 	return out
 }
 
+// placedScope is where a resource is, with the resource.
+type placedScope struct {
+	scope catalog.Scope
+	arn   string
+}
+
 // scopesOf reads where resources are. A resource of no instance (an
 // account-level one, such as a traffic distribution group) stands for its
 // whole account only when no resource names an instance: a grant on a user
 // and a traffic distribution group is a grant within the user's instance.
 // everywhere is true when one of them is "*" or has no ARN's fields.
-func scopesOf(resources []string) (scopes []catalog.Scope, everywhere bool) {
+func scopesOf(resources []string) (scopes []placedScope, everywhere bool) {
 	named := false
 	for _, r := range resources {
 		scope, ok := catalog.ScopeOf(r)
@@ -292,12 +299,32 @@ func scopesOf(resources []string) (scopes []catalog.Scope, everywhere bool) {
 			continue
 		}
 		named = named || scope.Instance != ""
-		scopes = append(scopes, scope)
+		scopes = append(scopes, placedScope{scope, r})
 	}
 	if named {
-		scopes = slices.DeleteFunc(scopes, func(s catalog.Scope) bool { return s.Instance == "" })
+		scopes = slices.DeleteFunc(scopes, func(s placedScope) bool { return s.scope.Instance == "" })
 	}
 	return scopes, everywhere
+}
+
+// parentsIn reads the ids of a resource of the dependent action's own
+// service, when its ARN is of one type there: a wisdom message template of
+// knowledge base kb1 puts the dependent actions on kb1's templates, not on
+// every knowledge base's. Wildcard values are left out.
+func parentsIn(c *catalog.Catalog, arn string) map[string]string {
+	if !strings.Contains(arn, ":"+c.Prefix+":") {
+		return nil
+	}
+	_, parts, err := c.ParseARN(arn)
+	if err != nil {
+		return nil
+	}
+	for name, v := range parts {
+		if v == "" || catalog.HasWildcard(v) || strings.Contains(v, "${") {
+			delete(parts, name)
+		}
+	}
+	return parts
 }
 
 func serviceOf(action string) string {

@@ -58,7 +58,9 @@ func TestDependentStatements(t *testing.T) {
 			name: "a family action's own dependent action",
 			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"wisdom:RenderMessageTemplate"},
 				Resources: []string{"arn:aws:wisdom:us-east-1:123456789012:message-template/kb1/*"}}},
-			want: []string{"ConnectDependentActionsWisdomMessageTemplate Allow wisdom:GetMessageTemplate -> arn:aws:wisdom:us-east-1:123456789012:message-template/*/*"},
+			// Within the grant's knowledge base, kb1: its templates, not every
+			// knowledge base's.
+			want: []string{"ConnectDependentActionsWisdomMessageTemplate Allow wisdom:GetMessageTemplate -> arn:aws:wisdom:us-east-1:123456789012:message-template/kb1/*"},
 		},
 		{
 			name:       "on \"*\" when the grant is on \"*\"",
