@@ -546,7 +546,7 @@ func sameScope(s Scope, pattern string) bool {
 // result allows the action on exactly the same resources, since IAM
 // checks an action only against the resources of its types, in far fewer
 // characters: ec2:CreateTags acts on 106 types of EC2. Other patterns, and
-// groups of at most most, are kept; the result is sorted.
+// groups of no more than most, are kept as they are; the result is sorted.
 func CollapseARNs(arns []string, most int) []string {
 	groups := map[string][]string{}
 	var out []string

@@ -227,3 +227,38 @@ func TestScopeOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseARNs(t *testing.T) {
+	in := "arn:aws:connect:us-east-1:123456789012:instance/abc"
+	ec2 := func(types ...string) []string {
+		var out []string
+		for _, typ := range types {
+			out = append(out, "arn:aws:ec2:us-east-1:123456789012:"+typ+"/*")
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		arns []string
+		want []string
+	}{
+		{"few are kept", ec2("vpc", "subnet"), ec2("subnet", "vpc")},
+		{"many of one scope collapse to the scope", ec2("a", "b", "c", "d"), []string{"arn:aws:ec2:us-east-1:123456789012:*"}},
+		{"an instance's own ARN stays apart from those under it",
+			[]string{in, in + "/queue/*", in + "/agent/*", in + "/contact/*", in + "/routing-profile/*"},
+			[]string{in, in + "/*"}},
+		{"no id is cut short", []string{in + "/queue/q1", in + "/queue/q2", in + "/quick-connect/*", in + "/queue/q3"}, []string{in + "/*"}},
+		{"other scopes are kept apart", append(ec2("a", "b", "c", "d"), "arn:aws:ec2:eu-west-2:123456789012:vpc/*"),
+			[]string{"arn:aws:ec2:eu-west-2:123456789012:vpc/*", "arn:aws:ec2:us-east-1:123456789012:*"}},
+		{"a pattern across accounts is kept", []string{"arn:aws:ec2:*:*:vpc/*", "arn:aws:ec2:*:*:subnet/*", "arn:aws:ec2:*:*:a/*", "arn:aws:ec2:*:*:b/*"},
+			[]string{"arn:aws:ec2:*:*:a/*", "arn:aws:ec2:*:*:b/*", "arn:aws:ec2:*:*:subnet/*", "arn:aws:ec2:*:*:vpc/*"}},
+		{"instances are not cut to a common prefix", []string{in + "1", in + "2", in + "3", in + "4"}, []string{in + "1", in + "2", in + "3", in + "4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CollapseARNs(tt.arns, 3); !slices.Equal(got, tt.want) {
+				t.Errorf("CollapseARNs = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
