@@ -82,3 +82,13 @@ func BenchmarkParseSnapshot(b *testing.B) {
 		}
 	}
 }
+
+// The list of AWS services is parsed at start-up, for the services filter
+// of the catalog's data sources.
+func BenchmarkParseServices(b *testing.B) {
+	for b.Loop() {
+		if _, err := ParseServices(ServicesList); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
