@@ -180,11 +180,12 @@ func (k *Checker) familyConditions(r *report, s *policy.Statement, fc *catalog.C
 			add(CodeUnknownConditionKey, SeverityError, "%s is not a condition key of %s%s; its actions support the keys connect_condition_keys lists for services = [%q], and the global keys such as aws:SourceIp.",
 				cond.Key, fc.ShortName(), hint, fc.Prefix)
 			continue
-		case !known && prefix != "aws" && prefix != catalog.ServicePrefix && strings.Contains(cond.Key, ":") && !catalog.CrossServiceKey(cond.Key):
-			// Another service's key is never in this service's requests.
+		case !known && prefix != "aws" && strings.Contains(cond.Key, ":") && !catalog.CrossServiceKey(cond.Key):
+			// Another service's key, Connect's too (connect:InstanceId on a
+			// profile: action), is never in this service's requests.
 			unsupported = catalog.FullNames(matched)
 		case !known:
-			continue // aws: and connect: keys are reported once, with Connect's
+			continue // aws: keys are reported once, with Connect's
 		case !strings.HasPrefix(strings.ToLower(key.Name), fc.Prefix+":"):
 			// Only the service's own keys: AWS's service-linked role of
 			// Connect (AmazonConnectServiceLinkedRolePolicy v53) narrows

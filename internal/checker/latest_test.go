@@ -232,6 +232,8 @@ func TestLatestFamilyActions(t *testing.T) {
 			[]string{"error action-resource-mismatch"}},
 		{"a key of another service", `{"Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:hello",
 			"Condition": {"StringEquals": {"s3:prefix": "a"}}}`, []string{"error unsupported-condition-key"}},
+		{"a Connect key on a family action", `{"Effect": "Allow", "Action": "profile:SearchProfiles", "Resource": "arn:aws:profile:us-east-1:123456789012:domains/d1",
+			"Condition": {"StringEquals": {"connect:InstanceId": "abc"}}}`, []string{"error unsupported-condition-key"}},
 		{"a key IAM sets for every service", `{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::recordings/*",
 			"Condition": {"ArnEquals": {"lambda:SourceFunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:hello"}}}`, nil},
 		{"a misspelt key of the action's own service", `{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
