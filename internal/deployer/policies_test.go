@@ -310,3 +310,62 @@ func TestTaggingReachesOnlyTheManagedTypes(t *testing.T) {
 		t.Errorf("connect:TagResource reaches %v\n%s", got, res.Apply.JSON)
 	}
 }
+
+// The Amazon Connect Administrator Guide lists the permissions each task of
+// the console needs ("Required permissions for using custom IAM policies",
+// doc_source/security-iam-amazon-connect-permissions.md of
+// awsdocs/amazon-connect-admin-guide, 21c6475). Every permission it lists
+// for creating and deleting an instance and for editing its storage is in
+// the apply policy of the Terraform type that does the same, but those
+// the console needs for what it does besides (its instance list, the
+// buckets and keys it lists and creates for the instance's storage, which
+// in Terraform is aws_connect_instance_storage_config, service quotas,
+// Customer Profiles' page), which no API call of the AWS provider needs;
+// and kms:RetireGrant, which the reference lists as no dependent action (the
+// guide says to add it if an apply that removes an encrypted storage
+// configuration is denied it).
+func TestPoliciesAgainstTheAdministratorGuide(t *testing.T) {
+	c := catalogtest.Latest(t)
+	m := load(t)
+	const storageByConsole = "connect:AssociateInstanceStorageConfig kms:CreateGrant kms:DescribeKey kms:ListAliases kms:RetireGrant s3:CreateBucket s3:GetBucketLocation s3:ListAllMyBuckets"
+	tests := []struct {
+		task, resource string
+		guide, console string
+	}{
+		{"Create instance", "aws_connect_instance",
+			"connect:CreateInstance connect:DescribeInstance connect:ListInstances connect:AssociateInstanceStorageConfig connect:UpdateInstanceAttribute " +
+				"ds:CheckAlias ds:CreateAlias ds:AuthorizeApplication ds:UnauthorizeApplication ds:CreateIdentityPoolDirectory ds:CreateDirectory ds:DescribeDirectories " +
+				"iam:CreateServiceLinkedRole kms:CreateGrant kms:DescribeKey kms:ListAliases kms:RetireGrant logs:CreateLogGroup s3:CreateBucket s3:GetBucketLocation s3:ListAllMyBuckets " +
+				"servicequotas:GetServiceQuota profile:ListAccountIntegrations profile:GetDomain profile:ListDomains profile:GetProfileObjectType profile:ListProfileObjectTypeTemplates",
+			"connect:ListInstances servicequotas:GetServiceQuota profile:ListAccountIntegrations profile:GetDomain profile:ListDomains profile:GetProfileObjectType profile:ListProfileObjectTypeTemplates " + storageByConsole},
+		{"Delete instance", "aws_connect_instance",
+			"connect:DescribeInstance connect:DeleteInstance connect:ListInstances ds:DescribeDirectories ds:DeleteDirectory ds:UnauthorizeApplication",
+			"connect:ListInstances"},
+		{"Edit call recording", "aws_connect_instance_storage_config",
+			"connect:AssociateInstanceStorageConfig connect:UpdateInstanceStorageConfig connect:DisassociateInstanceStorageConfig " +
+				"s3:ListAllMyBuckets s3:GetBucketLocation s3:GetBucketAcl s3:CreateBucket kms:CreateGrant kms:DescribeKey kms:ListAliases kms:RetireGrant",
+			"s3:ListAllMyBuckets s3:CreateBucket kms:ListAliases kms:RetireGrant"},
+		{"Edit contact record", "aws_connect_instance_storage_config",
+			"connect:AssociateInstanceStorageConfig connect:UpdateInstanceStorageConfig connect:DisassociateInstanceStorageConfig " +
+				"firehose:ListDeliveryStreams firehose:DescribeDeliveryStream kinesis:ListStreams kinesis:DescribeStream",
+			"firehose:ListDeliveryStreams kinesis:ListStreams"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.task, func(t *testing.T) {
+			res, problems := Build(c, m, Input{Resources: []string{tt.resource}, Destroy: true, Region: "us-east-1", Account: "123456789012"})
+			if len(problems) > 0 {
+				t.Fatalf("problems: %+v", problems)
+			}
+			console := strings.Fields(tt.console)
+			for _, action := range strings.Fields(tt.guide) {
+				allowed := slices.Contains(res.Apply.Summary.Allowed, action)
+				switch {
+				case !allowed && !slices.Contains(console, action):
+					t.Errorf("the guide lists %s for %q; the apply policy of %s does not allow it", action, tt.task, tt.resource)
+				case allowed && slices.Contains(console, action):
+					t.Errorf("%s is listed as the console's for %q, but the apply policy of %s allows it: take it off the list", action, tt.task, tt.resource)
+				}
+			}
+		})
+	}
+}
