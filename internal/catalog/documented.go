@@ -146,3 +146,32 @@ func DocumentedActionNamed(name string) (DocumentedAction, bool) {
 
 // DocumentedActions lists them, for tests and documentation.
 func DocumentedActions() []DocumentedAction { return slices.Clone(documentedActions) }
+
+// ServiceRoleOf is the ARN pattern of the service-linked roles of a
+// service of the family, within a partition and account ("*" for any):
+// the only roles the IAM permissions Connect checks on the caller's behalf
+// are about, or "" for a service that has none here.
+//
+// The reference lists iam:PutRolePolicy, iam:AttachRolePolicy and
+// iam:CreateServiceLinkedRole as dependent actions of Connect's
+// CreateInstance, AssociateBot and more, on every role. AWS's own documents
+// confine them to the service-linked role: the Amazon Connect
+// Administrator Guide ("AmazonConnect_FullAccess policy",
+// security-iam-amazon-connect-permissions.html) adds iam:PutRolePolicy on
+// arn:aws:iam::*:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect*
+// to AmazonConnect_FullAccess, which grants no other iam: permission than
+// creating and deleting the service-linked roles of Connect and Customer
+// Profiles (iam:AWSServiceName connect.amazonaws.com, the role path
+// aws-service-role/profile.amazonaws.com/). With them, AWS says, a principal
+// may create and configure instances: none of these needs any other role.
+func ServiceRoleOf(service, partition, account string) string {
+	path, ok := map[string]string{
+		ServicePrefix:      "connect.amazonaws.com/AWSServiceRoleForAmazonConnect*",
+		"profile":          "profile.amazonaws.com/*",
+		"app-integrations": "app-integrations.amazonaws.com/*",
+	}[service]
+	if !ok {
+		return ""
+	}
+	return "arn:" + partition + ":iam::" + account + ":role/aws-service-role/" + path
+}

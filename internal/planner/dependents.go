@@ -223,6 +223,12 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 			add("*", "AllResources")
 			continue
 		}
+		if arns, ok := serviceRoles(a, d, resources, opts); ok {
+			for _, arn := range arns {
+				add(arn, "ServiceLinkedRole")
+			}
+			continue
+		}
 		scopes, everywhere := scopesOf(resources)
 		if everywhere && len(opts.Bounds) > 0 {
 			bounded, _ := scopesOf(opts.Bounds)
@@ -257,6 +263,30 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 		}
 	}
 	return out
+}
+
+// serviceRoles are the service-linked roles an IAM permission on roles that
+// a family action needs is confined to, within the scopes of what needs it
+// (see catalog.ServiceRoleOf); ok is false for any other need.
+func serviceRoles(a, d *catalog.Action, resources []string, opts DependentOptions) ([]string, bool) {
+	service, _, _ := catalog.SplitAction(d.FullName())
+	origin, _, _ := catalog.SplitAction(a.FullName())
+	if service != "iam" || !d.ActsOn("role") || catalog.ServiceRoleOf(origin, "aws", "*") == "" {
+		return nil, false
+	}
+	scopes, everywhere := scopesOf(resources)
+	if everywhere && len(opts.Bounds) > 0 {
+		bounded, _ := scopesOf(opts.Bounds)
+		scopes, everywhere = append(scopes, bounded...), false
+	}
+	var out []string
+	if everywhere {
+		out = append(out, catalog.ServiceRoleOf(origin, "*", "*"))
+	}
+	for _, s := range scopes {
+		out = append(out, catalog.ServiceRoleOf(origin, s.scope.Partition, s.scope.Account))
+	}
+	return policy.SortedUnique(out), true
 }
 
 // collapseAbove is how many ARNs of one service in one scope a dependent

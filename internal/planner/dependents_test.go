@@ -50,7 +50,10 @@ func TestDependentStatements(t *testing.T) {
 			name:       "a family dependent action on its own type, in the grant's account",
 			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:AssociateCustomerProfilesDomain"}, Resources: []string{testInstance}}},
 			want: []string{
-				"ConnectDependentActionsIamRole Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> arn:aws:iam::123456789012:role/*",
+				// On Connect's service-linked role only, as AWS's documents
+				// confine them (catalog.ServiceRoleOf), not on every role.
+				"ConnectDependentActionsIamServiceLinkedRole Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> " +
+					"arn:aws:iam::123456789012:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect*",
 				"ConnectDependentActionsProfileDomains Allow profile:GetDomain -> arn:aws:profile:us-east-1:123456789012:domains/*",
 			},
 		},
@@ -73,6 +76,16 @@ func TestDependentStatements(t *testing.T) {
 			want: []string{
 				"ConnectDependentActionsInstance Allow connect:DescribeInstance -> " + testInstance,
 				"ConnectDependentActionsDsAllResources Allow ds:DescribeDirectories -> *",
+			},
+		},
+		{
+			name:       "a grant on \"*\": the service-linked role of any account",
+			statements: []policy.Statement{{Effect: "Allow", Actions: []string{"connect:CreateInstance"}, Resources: []string{"*"}}},
+			want: []string{
+				"ConnectDependentActionsDsAllResources Allow ds:AuthorizeApplication,ds:CheckAlias,ds:CreateAlias,ds:CreateDirectory,ds:CreateIdentityPoolDirectory,ds:DeleteDirectory,ds:DescribeDirectories,ds:UnauthorizeApplication -> *",
+				"ConnectDependentActionsEc2AllResources Allow ec2:AuthorizeSecurityGroupEgress,ec2:AuthorizeSecurityGroupIngress,ec2:CreateNetworkInterface,ec2:CreateSecurityGroup,ec2:CreateTags,ec2:DeleteNetworkInterface,ec2:DeleteSecurityGroup,ec2:DescribeNetworkInterfaces,ec2:DescribeSubnets,ec2:DescribeVpcs,ec2:RevokeSecurityGroupEgress,ec2:RevokeSecurityGroupIngress -> *",
+				"ConnectDependentActionsIamServiceLinkedRole Allow iam:AttachRolePolicy,iam:CreateServiceLinkedRole,iam:PutRolePolicy -> " +
+					"arn:*:iam::*:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect*",
 			},
 		},
 		{
