@@ -144,18 +144,7 @@ func TestLatestEveryTypeBuildsResolvesAndParses(t *testing.T) {
 	shared := map[string]bool{"customer-managed-view-version": true, "qualified-customer-managed-view": true}
 	for _, rt := range c.ResourceTypes() {
 		t.Run(rt.Name, func(t *testing.T) {
-			parts := map[string]string{}
-			for _, p := range rt.Parts() {
-				switch p {
-				case "partition":
-				case "region":
-					parts[p] = "us-east-1"
-				case "account":
-					parts[p] = "123456789012"
-				default:
-					parts[p] = "x1"
-				}
-			}
+			parts := exampleParts(rt)
 			arn, err := c.BuildARN(rt, parts)
 			if err != nil {
 				t.Fatal(err)

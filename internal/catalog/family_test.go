@@ -67,19 +67,7 @@ func checkModelledService(t *testing.T, c *Catalog) {
 		t.Errorf("%s: %d resource types, the reference has %d", service, len(c.ResourceTypes()), types)
 	}
 	for _, rt := range c.ResourceTypes() {
-		parts := map[string]string{}
-		for _, part := range rt.Parts() {
-			switch part {
-			case "partition":
-			case "region":
-				parts[part] = "us-east-1"
-			case "account":
-				parts[part] = "123456789012"
-			default:
-				parts[part] = "x1"
-			}
-		}
-		arn, err := c.BuildARN(rt, parts)
+		arn, err := c.BuildARN(rt, exampleParts(rt))
 		if err != nil {
 			t.Errorf("%s: %s does not build: %v", service, rt.Name, err)
 			continue
@@ -265,4 +253,22 @@ func TestFreeFormParts(t *testing.T) {
 			t.Errorf("free-form part %s is in no ARN format", name)
 		}
 	}
+}
+
+// exampleParts are the parts of an ARN of the type in us-east-1 and
+// account 123456789012, each id "x1".
+func exampleParts(rt *ResourceType) map[string]string {
+	parts := map[string]string{}
+	for _, part := range rt.Parts() {
+		switch part {
+		case "partition":
+		case "region":
+			parts[part] = "us-east-1"
+		case "account":
+			parts[part] = "123456789012"
+		default:
+			parts[part] = "x1"
+		}
+	}
+	return parts
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // ServiceActionsFormat names the layout of the action names of the services
@@ -35,7 +37,7 @@ type ServiceActions struct {
 }
 
 // Encode writes the file as indented JSON with a final newline.
-func (f *ServiceActionsFile) Encode() ([]byte, error) { return encodeIndented(f) }
+func (f *ServiceActionsFile) Encode() ([]byte, error) { return jsonfile.EncodeIndented(f) }
 
 // NamedActions are the action names of the services the catalog knows by
 // name.
@@ -52,7 +54,7 @@ type NamedActions struct {
 // names, names of letters and digits.
 func ParseServiceActions(data []byte) (*NamedActions, error) {
 	var f ServiceActionsFile
-	if err := decodeStrict(data, &f, "service actions"); err != nil {
+	if err := jsonfile.DecodeStrict(data, &f, "service actions"); err != nil {
 		return nil, err
 	}
 	if f.Format != ServiceActionsFormat {

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/nearest"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // ServicesFormat names the layout of the list of AWS services; the parser
@@ -54,7 +56,7 @@ const (
 )
 
 // Encode writes the list as indented JSON with a final newline.
-func (f *ServicesFile) Encode() ([]byte, error) { return encodeIndented(f) }
+func (f *ServicesFile) Encode() ([]byte, error) { return jsonfile.EncodeIndented(f) }
 
 var (
 	servicePrefixPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -65,7 +67,7 @@ var (
 // well-formed prefixes with names, and connect among them.
 func ParseServices(data []byte) (*Services, error) {
 	var f ServicesFile
-	if err := decodeStrict(data, &f, "services"); err != nil {
+	if err := jsonfile.DecodeStrict(data, &f, "services"); err != nil {
 		return nil, err
 	}
 	if f.Format != ServicesFormat {

@@ -1,13 +1,12 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // SnapshotFormat names the layout of a generated snapshot file; the parser
@@ -101,60 +100,16 @@ type SnapshotResourceTypeUse struct {
 
 // Encode writes the snapshot as indented JSON with a final newline. The
 // same snapshot always gives the same bytes.
-func (f *SnapshotFile) Encode() ([]byte, error) { return encodeIndented(f) }
-
-// encodeIndented writes the embedded data files: indented JSON with a
-// final newline, HTML characters as they are.
-func encodeIndented(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func (f *SnapshotFile) Encode() ([]byte, error) { return jsonfile.EncodeIndented(f) }
 
 // DecodeSnapshotFile reads a snapshot file, refusing unknown fields and
 // trailing data; a JSON error names its line and column.
 func DecodeSnapshotFile(data []byte) (*SnapshotFile, error) {
 	var f SnapshotFile
-	if err := decodeStrict(data, &f, "snapshot"); err != nil {
+	if err := jsonfile.DecodeStrict(data, &f, "snapshot"); err != nil {
 		return nil, err
 	}
 	return &f, nil
-}
-
-// decodeStrict reads one of the embedded data files into v, refusing
-// unknown fields and trailing data; a JSON error names its line and
-// column, and what names the file in messages.
-func decodeStrict(data []byte, v any, what string) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(data, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("%s: unexpected data after the JSON object (line %d)", what, lineAt(data, int(dec.InputOffset())))
-	}
-	return nil
-}
-
-func jsonError(data []byte, err error) error {
-	var syntaxErr *json.SyntaxError
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntaxErr):
-		return fmt.Errorf("snapshot, line %d: invalid JSON: %v", lineAt(data, int(syntaxErr.Offset)), err)
-	case errors.As(err, &typeErr):
-		return fmt.Errorf("snapshot, line %d: %s must be %s, not %s", lineAt(data, int(typeErr.Offset)), typeErr.Field, typeErr.Type, typeErr.Value)
-	}
-	return fmt.Errorf("snapshot: %v", err)
-}
-
-func lineAt(data []byte, offset int) int {
-	return 1 + bytes.Count(data[:min(max(offset, 0), len(data))], []byte("\n"))
 }
 
 // ParseSnapshot reads a generated snapshot strictly: an unknown access-level

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 func TestParseLatestSnapshotRoundTrips(t *testing.T) {
@@ -139,7 +141,7 @@ func TestParseSnapshotNamesTheLineOfBrokenJSON(t *testing.T) {
 			}
 			// The error names the line where the decoder stopped: the one
 			// after the edit, whose key follows without a comma.
-			want := fmt.Sprintf("line %d:", lineAt(LatestSnapshot, bytes.Index(LatestSnapshot, []byte(tt.from)))+1)
+			want := fmt.Sprintf("line %d:", jsonfile.LineAt(LatestSnapshot, bytes.Index(LatestSnapshot, []byte(tt.from)))+1)
 			if tt.name == "syntax" && !strings.Contains(err.Error(), want) {
 				t.Errorf("error = %v; want %q", err, want)
 			}

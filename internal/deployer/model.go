@@ -9,14 +9,14 @@
 package deployer
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // ModelFormat names the layout of the model file; the parser refuses any
@@ -121,16 +121,7 @@ func (t *TypeCalls) SetCalls(p Phase, calls []Call) {
 
 // Encode writes the model as indented JSON with a final newline; the same
 // model always gives the same bytes.
-func (f *ModelFile) Encode() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func (f *ModelFile) Encode() ([]byte, error) { return jsonfile.EncodeIndented(f) }
 
 // Model is the parsed model.
 type Model struct {
@@ -171,11 +162,9 @@ func sortedKeys(m map[string]*TypeCalls) []string {
 // action that is not service:Name, a data source with other phases than
 // read, or types out of order are errors.
 func ParseModel(data []byte) (*Model, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f ModelFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("deployer model: %w", err)
+	if err := jsonfile.DecodeStrict(data, &f, "deployer model"); err != nil {
+		return nil, err
 	}
 	if f.Format != ModelFormat {
 		return nil, fmt.Errorf("deployer model: format is %q; this provider reads %q", f.Format, ModelFormat)

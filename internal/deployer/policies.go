@@ -1,6 +1,7 @@
 package deployer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -46,13 +47,11 @@ const (
 )
 
 // Problem is something wrong with the input, or with a policy built from
-// it; Index is the value at fault, or -1.
+// it; Index is the value at fault, or -1. Any problem stops the build.
 type Problem struct {
 	Field   string
 	Index   int
 	Message string
-	// Warning is true for a problem the policies were built despite.
-	Warning bool
 }
 
 // TypePhase is what one type needs in one phase, for a reviewer: the
@@ -184,7 +183,7 @@ func compose1(c *catalog.Catalog, field, sidPrefix string, actions []string, own
 	}
 	var bounds []string
 	for _, s := range scopes {
-		bounds = append(bounds, "arn:"+s.Partition+":connect:"+s.Region+":"+s.Account+":instance/"+cmpOr(s.Instance, "*"))
+		bounds = append(bounds, "arn:"+s.Partition+":connect:"+s.Region+":"+s.Account+":instance/"+cmp.Or(s.Instance, "*"))
 	}
 	planned, problems := compose.Compose(c, compose.Input{Grants: grants, DependentActions: true, Minimize: in.Minimize, RelatedResources: in.Related, DependentBounds: bounds})
 	if p := firstError(field, problems); p.Message != "" {
@@ -300,7 +299,7 @@ func resourcesOf(c *catalog.Catalog, a *catalog.Action, only map[string]bool, sc
 // instance within the partition, region and account given.
 func scopesOf(in Input, problems *[]Problem) []catalog.Scope {
 	if len(in.Instances) == 0 {
-		return []catalog.Scope{{Partition: cmpOr(in.Partition, "aws"), Region: cmpOr(in.Region, "*"), Account: cmpOr(in.Account, "*")}}
+		return []catalog.Scope{{Partition: cmp.Or(in.Partition, "aws"), Region: cmp.Or(in.Region, "*"), Account: cmp.Or(in.Account, "*")}}
 	}
 	var scopes []catalog.Scope
 	for i, arn := range in.Instances {
@@ -326,13 +325,6 @@ func connectTypeOf(c *catalog.Catalog, terraformType string) string {
 		}
 	}
 	return ""
-}
-
-func cmpOr(s, otherwise string) string {
-	if s == "" {
-		return otherwise
-	}
-	return s
 }
 
 func unknownType(name string, known []string, dataSource bool) string {

@@ -229,11 +229,7 @@ func needsOf(c *catalog.Catalog, a *catalog.Action, resources []string, conditio
 			}
 			continue
 		}
-		scopes, everywhere := scopesOf(resources)
-		if everywhere && len(opts.Bounds) > 0 {
-			bounded, _ := scopesOf(opts.Bounds)
-			scopes, everywhere = append(scopes, bounded...), false
-		}
+		scopes, everywhere := boundedScopesOf(resources, opts)
 		if everywhere {
 			add("*", "AllResources")
 		}
@@ -274,11 +270,7 @@ func serviceRoles(a, d *catalog.Action, resources []string, opts DependentOption
 	if service != "iam" || !d.ActsOn("role") || catalog.ServiceRoleOf(origin, "aws", "*") == "" {
 		return nil, false
 	}
-	scopes, everywhere := scopesOf(resources)
-	if everywhere && len(opts.Bounds) > 0 {
-		bounded, _ := scopesOf(opts.Bounds)
-		scopes, everywhere = append(scopes, bounded...), false
-	}
+	scopes, everywhere := boundedScopesOf(resources, opts)
 	var out []string
 	if everywhere {
 		out = append(out, catalog.ServiceRoleOf(origin, "*", "*"))
@@ -333,6 +325,17 @@ func scopesOf(resources []string) (scopes []placedScope, everywhere bool) {
 	}
 	if named {
 		scopes = slices.DeleteFunc(scopes, func(s placedScope) bool { return s.scope.Instance == "" })
+	}
+	return scopes, everywhere
+}
+
+// boundedScopesOf is scopesOf, with the bounds of opts for resources that
+// reach everywhere.
+func boundedScopesOf(resources []string, opts DependentOptions) (scopes []placedScope, everywhere bool) {
+	scopes, everywhere = scopesOf(resources)
+	if everywhere && len(opts.Bounds) > 0 {
+		bounded, _ := scopesOf(opts.Bounds)
+		scopes, everywhere = append(scopes, bounded...), false
 	}
 	return scopes, everywhere
 }

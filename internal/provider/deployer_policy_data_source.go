@@ -200,19 +200,17 @@ func (d *deployerPolicyDataSource) Read(ctx context.Context, req datasource.Read
 		Minimize:    model.Minimize.ValueBool(),
 	})
 	for _, p := range problems {
-		summary := "Invalid " + strings.ReplaceAll(p.Field, "_", " ")
 		if p.Field == deployer.FieldPlan || p.Field == deployer.FieldApply {
-			summary = "Deployer policy does not compose"
+			// A policy that does not compose is the model's fault, not an
+			// attribute's.
+			resp.Diagnostics.AddError("Deployer policy does not compose", p.Message)
+			continue
 		}
 		at := path.Root(p.Field)
 		if p.Index >= 0 {
 			at = at.AtListIndex(p.Index)
 		}
-		if p.Field == deployer.FieldPlan || p.Field == deployer.FieldApply {
-			resp.Diagnostics.AddError(summary, p.Message)
-			continue
-		}
-		resp.Diagnostics.AddAttributeError(at, summary, p.Message)
+		resp.Diagnostics.AddAttributeError(at, "Invalid "+strings.ReplaceAll(p.Field, "_", " "), p.Message)
 	}
 	if resp.Diagnostics.HasError() {
 		return

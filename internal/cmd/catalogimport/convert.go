@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/catalog"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // The package's layout, read strictly so that a change of layout stops the
@@ -54,24 +56,15 @@ type iamPackageJSON struct {
 	License   string `json:"license"`
 }
 
-func decodeStrict(name string, data []byte, target any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(target); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
 // read decodes the package's files for a service.
 func (p *sourcePackage) read(svc string) (actions map[string]iamAction, types map[string]iamResourceType, keys map[string]iamConditionKey, err error) {
-	if err = decodeStrict("actions", p.Files["data/actions/"+svc+".json"], &actions); err != nil {
+	if err = jsonfile.DecodeStrict(p.Files["data/actions/"+svc+".json"], &actions, "actions"); err != nil {
 		return
 	}
-	if err = decodeStrict("resource types", p.Files["data/resourceTypes/"+svc+".json"], &types); err != nil {
+	if err = jsonfile.DecodeStrict(p.Files["data/resourceTypes/"+svc+".json"], &types, "resource types"); err != nil {
 		return
 	}
-	err = decodeStrict("condition keys", p.Files["data/conditionKeys/"+svc+".json"], &keys)
+	err = jsonfile.DecodeStrict(p.Files["data/conditionKeys/"+svc+".json"], &keys, "condition keys")
 	return
 }
 
@@ -246,7 +239,7 @@ func olderActions(older *sourcePackage, svc string) (map[string]iamAction, error
 		return nil, nil
 	}
 	var actions map[string]iamAction
-	if err := decodeStrict("actions", data, &actions); err != nil {
+	if err := jsonfile.DecodeStrict(data, &actions, "actions"); err != nil {
 		return nil, fmt.Errorf("%s@%s: %w", packageName, older.Version, err)
 	}
 	byName := make(map[string]iamAction, len(actions))
@@ -327,7 +320,7 @@ func servicesList(current, older *sourcePackage, modelled map[string]string) ([]
 			continue
 		}
 		var names map[string]string
-		if err := decodeStrict("service names", pkg.Files["data/serviceNames.json"], &names); err != nil {
+		if err := jsonfile.DecodeStrict(pkg.Files["data/serviceNames.json"], &names, "service names"); err != nil {
 			return nil, fmt.Errorf("%s@%s: %w", packageName, pkg.Version, err)
 		}
 		role := "every AWS service prefix and its name"

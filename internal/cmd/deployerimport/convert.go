@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/connect-iam/terraform-provider-connect/internal/deployer"
+
+	"github.com/connect-iam/terraform-provider-connect/internal/jsonfile"
 )
 
 // The layouts of IAM Policy Autopilot's two files, read strictly so that a
@@ -71,33 +71,15 @@ const (
 	copySource  = "source.json"
 )
 
-func decodeStrict(name string, data []byte, target any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(target); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
-func encodeIndented(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(v)
-	return buf.Bytes(), err
-}
-
 // saveCopy keeps the Connect entries of the two files, in their order,
 // with the commit and the sha256 of the whole files.
 func saveCopy(dir, commit string, crudData, modelData []byte, crudSum, modelSum string) error {
 	var entries []crudEntry
-	if err := decodeStrict(crudMapFile, crudData, &entries); err != nil {
+	if err := jsonfile.DecodeStrict(crudData, &entries, crudMapFile); err != nil {
 		return err
 	}
 	var model callModel
-	if err := decodeStrict(callModelFile, modelData, &model); err != nil {
+	if err := jsonfile.DecodeStrict(modelData, &model, callModelFile); err != nil {
 		return err
 	}
 	entries = slices.DeleteFunc(entries, func(e crudEntry) bool { return !strings.HasPrefix(e.ResourceType, "aws_connect_") })
@@ -117,7 +99,7 @@ func saveCopy(dir, commit string, crudData, modelData []byte, crudSum, modelSum 
 		return err
 	}
 	for name, v := range map[string]any{copyCrudMap: entries, copyModel: model, copySource: src} {
-		data, err := encodeIndented(v)
+		data, err := jsonfile.EncodeIndented(v)
 		if err != nil {
 			return err
 		}
@@ -135,7 +117,7 @@ func loadCopy(dir string) (*source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("no copy of the pinned source (run make deployer-model with the sources): %w", err)
 		}
-		if err := decodeStrict(name, data, target); err != nil {
+		if err := jsonfile.DecodeStrict(data, target, name); err != nil {
 			return nil, err
 		}
 	}
@@ -165,7 +147,7 @@ type reviewedCall struct {
 // convert builds the model from the copy and the reviewed file.
 func convert(src *source, reviewedData []byte) (*deployer.ModelFile, error) {
 	var reviewed reviewedFile
-	if err := decodeStrict("reviewed.json", reviewedData, &reviewed); err != nil {
+	if err := jsonfile.DecodeStrict(reviewedData, &reviewed, "reviewed.json"); err != nil {
 		return nil, err
 	}
 	if reviewed.AWSProviderVersion != src.model.Version {
